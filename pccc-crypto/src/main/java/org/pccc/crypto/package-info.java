@@ -1,0 +1,2 @@
+/** The PCCC secure envelope. */
+package org.pccc.crypto;

@@ -1,0 +1,2 @@
+/** The shared PCCC exchange schema. */
+package org.pccc.model;
