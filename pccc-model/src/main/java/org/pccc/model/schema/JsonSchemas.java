@@ -1,0 +1,62 @@
+package org.pccc.model.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.pccc.model.validation.ValidationCode;
+
+/**
+ * The JSON Schemas (2020-12) of the PCCC documents, for partners that do not use Java. Shipped as
+ * classpath resources under {@code org/pccc/model/schema/}. Stateless and thread-safe.
+ */
+public final class JsonSchemas {
+  /** Resource name of the message schema. */
+  public static final String MESSAGE = "message.schema.json";
+
+  /**
+   * Validation codes that JSON Schema cannot express; the SDK's validator enforces them, a
+   * schema-only validator accepts such messages. Everything else that the validator rejects,
+   * the schema rejects too.
+   */
+  public static final Set<ValidationCode> NOT_EXPRESSIBLE_IN_SCHEMA =
+      Set.of(
+          ValidationCode.DUPLICATE_KEY,
+          ValidationCode.INVALID_VALUE,
+          ValidationCode.LIMIT_EXCEEDED,
+          ValidationCode.MRZ_INVALID,
+          ValidationCode.VIN_INVALID,
+          ValidationCode.CONTAINER_NUMBER_INVALID,
+          ValidationCode.MRN_INVALID,
+          ValidationCode.HS_CODE_INVALID,
+          ValidationCode.ATTACHMENT_MISMATCH,
+          ValidationCode.DOCUMENT_DATES,
+          ValidationCode.BIRTH_DATE_IN_FUTURE,
+          ValidationCode.SENDER_AMONG_RECIPIENTS,
+          ValidationCode.DUE_BY_NOT_AFTER_CREATED,
+          ValidationCode.TIME_ORDER);
+
+  private JsonSchemas() {}
+
+  /** Returns the message schema as shipped. */
+  public static String messageSchema() {
+    return resource(MESSAGE);
+  }
+
+  /** Generates the message schema afresh from the Java records (what the shipped one must equal). */
+  public static String generateMessageSchema() {
+    return SchemaGenerator.generateMessageSchema();
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = JsonSchemas.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("schema resource missing: " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
