@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pccc.model.Message;
 import org.pccc.model.PcccException;
+import org.pccc.model.directory.NetworkDirectory;
 import org.pccc.model.internal.JsonPointers;
 import org.pccc.model.internal.StrictTypesModule;
 import org.pccc.model.validation.MessageValidator;
@@ -232,6 +233,54 @@ public final class PcccJson {
       return accepted.message();
     }
     throw new ValidationException(result.report());
+  }
+
+  /**
+   * Writes any document of this SDK (for example a {@link NetworkDirectory}) in canonical form.
+   *
+   * @param document a record of the model
+   * @return the JSON bytes
+   */
+  public byte[] writeDocument(Object document) {
+    try {
+      return mapper.writeValueAsBytes(document);
+    } catch (JsonProcessingException e) {
+      throw new PcccException("PCCC-0003", "document could not be written as JSON", e);
+    }
+  }
+
+  /**
+   * Reads and validates a network directory (the payload of the coordinator's signed JWS; the
+   * signature is checked by {@code pccc-crypto} before this is called).
+   *
+   * @param json UTF-8 JSON bytes
+   * @return the valid directory
+   * @throws ValidationException with the report if the input is not a valid directory
+   */
+  public NetworkDirectory readDirectory(byte[] json) {
+    if (json == null || json.length > maxDocumentBytes) {
+      throw new ValidationException(ValidationReport.of(ValidationCode.LIMIT_EXCEEDED, "", "directory missing or too large"));
+    }
+    NetworkDirectory directory;
+    try {
+      JsonNode tree = mapper.readTree(json);
+      if (tree == null || !tree.isObject()) {
+        throw new ValidationException(ValidationReport.of(ValidationCode.NOT_AN_OBJECT, "", "expected a JSON object"));
+      }
+      JsonNode version = tree.get("pcccDirectory");
+      if (version == null || !version.isTextual() || !version.textValue().startsWith("1.")) {
+        throw new ValidationException(ValidationReport.of(ValidationCode.VERSION_UNSUPPORTED, "/pcccDirectory",
+            "directory format must be 1.x"));
+      }
+      directory = mapper.readerFor(NetworkDirectory.class).readValue(mapper.treeAsTokens(tree));
+    } catch (IOException e) {
+      throw new ValidationException(new ValidationReport(List.of(issueFor(e))));
+    }
+    ValidationReport report = validator.validateDirectory(directory);
+    if (!report.isValid()) {
+      throw new ValidationException(report);
+    }
+    return directory;
   }
 
   /** Returns the validator this codec uses. */

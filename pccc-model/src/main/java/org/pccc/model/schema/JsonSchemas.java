@@ -15,6 +15,9 @@ public final class JsonSchemas {
   /** Resource name of the message schema. */
   public static final String MESSAGE = "message.schema.json";
 
+  /** Resource name of the network directory schema. */
+  public static final String DIRECTORY = "directory.schema.json";
+
   /**
    * Validation codes that JSON Schema cannot express; the SDK's validator enforces them, a
    * schema-only validator accepts such messages. Everything else that the validator rejects,
@@ -47,6 +50,42 @@ public final class JsonSchemas {
   /** Generates the message schema afresh from the Java records (what the shipped one must equal). */
   public static String generateMessageSchema() {
     return SchemaGenerator.generateMessageSchema();
+  }
+
+  /** Returns the network directory schema as shipped. */
+  public static String directorySchema() {
+    return resource(DIRECTORY);
+  }
+
+  /** Generates the directory schema afresh from the Java records. */
+  public static String generateDirectorySchema() {
+    return SchemaGenerator.generateDirectorySchema();
+  }
+
+  /**
+   * Writes the freshly generated schemas into a folder (used to refresh the shipped resources and
+   * by the {@code pccc schema} command).
+   *
+   * @param folder the target folder, created if missing
+   * @throws UncheckedIOException if writing fails
+   */
+  public static void writeTo(java.nio.file.Path folder) {
+    try {
+      java.nio.file.Files.createDirectories(folder);
+      java.nio.file.Files.writeString(folder.resolve(MESSAGE), generateMessageSchema(), StandardCharsets.UTF_8);
+      java.nio.file.Files.writeString(folder.resolve(DIRECTORY), generateDirectorySchema(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Regenerates the shipped schema resources: {@code java ... org.pccc.model.schema.JsonSchemas <folder>}.
+   *
+   * @param args the target folder, by default the model's resource folder
+   */
+  public static void main(String[] args) {
+    writeTo(java.nio.file.Path.of(args.length > 0 ? args[0] : "pccc-model/src/main/resources/org/pccc/model/schema"));
   }
 
   private static String resource(String name) {

@@ -38,6 +38,7 @@ import org.pccc.model.Message;
 import org.pccc.model.code.CodeList;
 import org.pccc.model.code.Country;
 import org.pccc.model.code.Language;
+import org.pccc.model.directory.NetworkDirectory;
 import org.pccc.model.internal.StrictTypesModule;
 import org.pccc.model.json.PcccJson;
 import org.pccc.model.subject.PartialDate;
@@ -49,7 +50,7 @@ import org.pccc.model.subject.PartialDate;
  * against a fresh generation by the tests.
  */
 final class SchemaGenerator {
-  static final String ID = "https://pccc.example.org/schema/1.0/message.json";
+  static final String BASE = "https://pccc.example.org/schema/1.0/";
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String NOT_BLANK = "\\S";
@@ -59,21 +60,34 @@ final class SchemaGenerator {
   private final ObjectMapper mapper = PcccJson.newMapper();
 
   static String generateMessageSchema() {
-    return new SchemaGenerator().message();
-  }
-
-  private String message() {
-    ObjectNode root = F.objectNode();
-    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-    root.put("$id", ID);
-    root.put("title", "PCCC exchange message, schema version 1.x");
-    root.put("description",
+    return new SchemaGenerator().generate(Message.class, "message.schema.json",
+        "PCCC exchange message, schema version 1.x",
         "Generated from the Java records of pccc-model. Rules across fields that JSON Schema cannot"
             + " express (check digits, time order, sender among recipients, attachment digests) are"
-            + " enforced by the SDK's validator only.");
-    ObjectNode message = record(Message.class);
-    message.set("allOf", parse(MESSAGE_RULES));
-    root.setAll(message);
+            + " enforced by the SDK's validator only.",
+        MESSAGE_RULES);
+  }
+
+  static String generateDirectorySchema() {
+    return new SchemaGenerator().generate(NetworkDirectory.class, "directory.schema.json",
+        "PCCC network directory, format version 1.x",
+        "Generated from the Java records of pccc-model. The directory travels as the payload of a JWS"
+            + " signed by the network coordinator. Unique centre ids and policies naming listed centres"
+            + " are checked by the SDK's validator only.",
+        null);
+  }
+
+  private String generate(Class<?> rootType, String fileName, String title, String description, String rootRules) {
+    ObjectNode root = F.objectNode();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.put("$id", BASE + fileName);
+    root.put("title", title);
+    root.put("description", description);
+    ObjectNode document = record(rootType);
+    if (rootRules != null) {
+      document.set("allOf", parse(rootRules));
+    }
+    root.setAll(document);
     ObjectNode defsNode = root.putObject("$defs");
     defs.forEach(defsNode::set);
     try {

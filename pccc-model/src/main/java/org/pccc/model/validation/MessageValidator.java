@@ -13,6 +13,7 @@ import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.pccc.model.Message;
+import org.pccc.model.directory.NetworkDirectory;
 import org.pccc.model.internal.JsonPointers;
 
 /**
@@ -53,6 +54,43 @@ public final class MessageValidator {
       issues.add(ValidationIssue.of(codeFor(v), pointerOf(v.getPropertyPath()), v.getMessage()));
     }
     MessageRules.check(message, issues);
+    return new ValidationReport(issues);
+  }
+
+  /**
+   * Validates a network directory: field constraints, unique centre ids, policies that name
+   * listed centres.
+   *
+   * @param directory the directory, not null
+   * @return the report
+   */
+  public ValidationReport validateDirectory(NetworkDirectory directory) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    for (ConstraintViolation<NetworkDirectory> v : validator.validate(directory)) {
+      issues.add(ValidationIssue.of(codeFor(v), pointerOf(v.getPropertyPath()), v.getMessage()));
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < directory.centres().size(); i++) {
+      var c = directory.centres().get(i);
+      if (c != null && c.centreId() != null && !ids.add(c.centreId())) {
+        issues.add(ValidationIssue.of(ValidationCode.DIRECTORY_DUPLICATE_CENTRE, "/centres/" + i + "/centreId",
+            "this centre id is listed twice"));
+      }
+    }
+    for (int i = 0; i < directory.policies().size(); i++) {
+      var p = directory.policies().get(i);
+      if (p == null) {
+        continue;
+      }
+      if (p.centreA() != null && !ids.contains(p.centreA())) {
+        issues.add(ValidationIssue.of(ValidationCode.DIRECTORY_UNKNOWN_CENTRE, "/policies/" + i + "/centreA",
+            "the policy names a centre the directory does not list"));
+      }
+      if (p.centreB() != null && !ids.contains(p.centreB())) {
+        issues.add(ValidationIssue.of(ValidationCode.DIRECTORY_UNKNOWN_CENTRE, "/policies/" + i + "/centreB",
+            "the policy names a centre the directory does not list"));
+      }
+    }
     return new ValidationReport(issues);
   }
 

@@ -95,7 +95,13 @@ public enum ValidationCode {
   /** A location with nothing to locate it. */
   LOCATION_EMPTY("PCCC-0317", Severity.ERROR, "A location needs a crossing point, section, coordinates, address or description"),
   /** A consignment with no identifier and no description. */
-  CONSIGNMENT_UNIDENTIFIED("PCCC-0318", Severity.ERROR, "A consignment needs an identifier or a description");
+  CONSIGNMENT_UNIDENTIFIED("PCCC-0318", Severity.ERROR, "A consignment needs an identifier or a description"),
+
+  // Network directory.
+  /** A centre id is listed twice in a directory. */
+  DIRECTORY_DUPLICATE_CENTRE("PCCC-0400", Severity.ERROR, "A centre is listed twice in the directory"),
+  /** A bilateral policy names a centre the directory does not list. */
+  DIRECTORY_UNKNOWN_CENTRE("PCCC-0401", Severity.ERROR, "A policy names a centre the directory does not list");
 
   private final String code;
   private final Severity severity;
