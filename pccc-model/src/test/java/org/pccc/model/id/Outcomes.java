@@ -25,6 +25,7 @@ final class Outcomes {
     Map<String, Function<String, IdCheck>> checks = new LinkedHashMap<>();
     checks.put("ContainerNumber", ContainerNumber::check);
     checks.put("Mrn", Mrn::check);
+    checks.put("TirCarnet", TirCarnet::check);
     return Collections.unmodifiableMap(checks);
   }
 
