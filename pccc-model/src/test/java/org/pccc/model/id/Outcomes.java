@@ -23,6 +23,7 @@ final class Outcomes {
 
   private static Map<String, Function<String, IdCheck>> allChecks() {
     Map<String, Function<String, IdCheck>> checks = new LinkedHashMap<>();
+    checks.put("Mrz", Mrz::check);
     checks.put("Vin", Vin::check);
     checks.put("ContainerNumber", ContainerNumber::check);
     checks.put("Mrn", Mrn::check);
