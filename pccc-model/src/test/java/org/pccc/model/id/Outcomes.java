@@ -27,6 +27,8 @@ final class Outcomes {
     checks.put("Vin", Vin::check);
     checks.put("ContainerNumber", ContainerNumber::check);
     checks.put("Mrn", Mrn::check);
+    checks.put("PhoneNumber", PhoneNumber::check);
+    checks.put("HsCode", HsCode::check);
     checks.put("TirCarnet", TirCarnet::check);
     return Collections.unmodifiableMap(checks);
   }
