@@ -32,6 +32,7 @@ public final class JsonSchemas {
           ValidationCode.VIN_INVALID,
           ValidationCode.CONTAINER_NUMBER_INVALID,
           ValidationCode.MRN_INVALID,
+          ValidationCode.TIR_CARNET_INVALID,
           ValidationCode.HS_CODE_INVALID,
           ValidationCode.ATTACHMENT_MISMATCH,
           ValidationCode.DOCUMENT_DATES,

@@ -18,9 +18,9 @@ import org.pccc.model.code.ExciseCategory;
  * @param description the goods in words
  */
 public record Consignment(
-    @Pattern(regexp = "^[A-Z]{3}[UJZR][0-9]{7}$") String containerNumber,
+    @Pattern(regexp = "^[A-Z]{3}[UJZ][0-9]{7}$") String containerNumber,
     @Pattern(regexp = "^[0-9]{2}[A-Z]{2}[A-Z0-9]{14}$") String mrn,
-    @Pattern(regexp = "^[A-Z]{2}[0-9]{8}$") String tirCarnet,
+    @Pattern(regexp = "^[A-Z]{2}[0-9]{8,9}$") String tirCarnet,
     @Size(max = 50) List<@NotNull @Pattern(regexp = "^[0-9]{6}(?:[0-9]{2}){0,2}$") String> hsCodes,
     ExciseCategory exciseCategory,
     @Size(max = 2000) String description)

@@ -244,6 +244,10 @@ final class MessageRules {
       if (c.mrn() != null) {
         IdentifierChecks.mrn(c.mrn()).ifPresent(reason -> add(out, ValidationCode.MRN_INVALID, p + "/mrn", reason));
       }
+      if (c.tirCarnet() != null) {
+        IdentifierChecks.tirCarnet(c.tirCarnet())
+            .ifPresent(reason -> add(out, ValidationCode.TIR_CARNET_INVALID, p + "/tirCarnet", reason));
+      }
       for (int i = 0; i < c.hsCodes().size(); i++) {
         String hs = c.hsCodes().get(i);
         if (hs != null) {

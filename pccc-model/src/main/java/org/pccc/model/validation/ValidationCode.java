@@ -56,6 +56,8 @@ public enum ValidationCode {
   DOCUMENT_DATES("PCCC-0206", Severity.ERROR, "A document expires before it was issued"),
   /** A date of birth lies after the message was created. */
   BIRTH_DATE_IN_FUTURE("PCCC-0207", Severity.ERROR, "Date of birth after the message was created"),
+  /** A TIR carnet number fails its security code. */
+  TIR_CARNET_INVALID("PCCC-0208", Severity.ERROR, "The TIR carnet number fails its security code"),
 
   // Rules across fields.
   /** The sender's centre is among the recipients. */
