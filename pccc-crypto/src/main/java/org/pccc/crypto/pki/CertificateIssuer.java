@@ -134,7 +134,8 @@ public final class CertificateIssuer {
     KeyAlgorithm algorithm = KeyPairCheck.requireMatch(caPrivateKey, caCertificate.getPublicKey());
     requireCanSign(algorithm);
     boolean[] usage = caCertificate.getKeyUsage();
-    if (caCertificate.getBasicConstraints() < 0 || (usage != null && !usage[5])) {
+    boolean keyCertSign = usage == null || (usage.length > 5 && usage[5]);
+    if (caCertificate.getBasicConstraints() < 0 || !keyCertSign) {
       throw new KeyLoadingException(
           "certificate " + X509.describe(caCertificate) + " is not allowed to sign certificates");
     }

@@ -1,5 +1,6 @@
 package org.pccc.crypto.pki;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -98,7 +99,7 @@ public record CertificateSubject(
   public X500Principal toX500Principal() {
     try {
       return new X500Principal(toX500Name().getEncoded("DER"));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("cannot encode a distinguished name", e);
     }
   }

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -299,7 +300,7 @@ public final class CertificateValidator {
    * validator it builds is.
    */
   public static final class Builder {
-    private final Set<X509Certificate> anchors = new java.util.LinkedHashSet<>();
+    private final Set<X509Certificate> anchors = new LinkedHashSet<>();
     private final List<X509CRL> crls = new ArrayList<>();
     private RevocationChecking revocationChecking;
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ public final class InsecureDevelopmentPki {
               country);
       cas.put(country, CertificateIssuer.createRoot(caKeys, subject, validity, random));
     }
-    this.authorities = java.util.Collections.unmodifiableMap(cas);
+    this.authorities = Collections.unmodifiableMap(cas);
     Map<String, CentreKeys> keys = new LinkedHashMap<>();
     for (CentreRequest centre : builder.centres.values()) {
       CertificateIssuer ca = cas.get(centre.countryCode);
@@ -110,7 +111,7 @@ public final class InsecureDevelopmentPki {
               SigningKeyPair.of(signing.getPrivate(), chain(signingCertificate, ca)),
               EncryptionKeyPair.of(encryption.getPrivate(), chain(encryptionCertificate, ca))));
     }
-    this.centres = java.util.Collections.unmodifiableMap(keys);
+    this.centres = Collections.unmodifiableMap(keys);
     if (builder.coordinator != null) {
       CentreRequest request = builder.coordinator;
       CertificateIssuer ca = cas.get(request.countryCode);

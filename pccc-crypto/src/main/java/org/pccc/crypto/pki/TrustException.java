@@ -36,6 +36,7 @@ public class TrustException extends PcccException {
     }
   }
 
+  /** Why the certificate was not trusted; part of the serialized form. */
   private final Reason reason;
 
   /**

@@ -11,6 +11,7 @@ import java.security.interfaces.XECKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.NamedParameterSpec;
+import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -85,7 +86,7 @@ public final class KeyAlgorithmDetector {
     } catch (RuntimeException e) {
       return Optional.empty();
     } finally {
-      java.util.Arrays.fill(encoded, (byte) 0);
+      Arrays.fill(encoded, (byte) 0);
     }
   }
 
