@@ -39,9 +39,13 @@ final class NameInput {
     return language;
   }
 
-  /** Blank means: nothing but white space, control and format characters (e.g. zero-width space). */
+  /**
+   * Blank means: nothing but white space and characters every derived form drops (control and
+   * format characters such as the zero-width space, private-use and unassigned code points, lone
+   * surrogates), so that no valid name gives an empty folded form.
+   */
   static boolean isBlank(String s) {
-    return s.codePoints().allMatch(cp -> isSpace(cp) || isInvisible(cp));
+    return s.codePoints().allMatch(cp -> isSpace(cp) || isDropped(cp));
   }
 
   static boolean isSpace(int cp) {

@@ -28,9 +28,10 @@ import java.util.TreeSet;
  *       guessed (or hinted) language.
  *   <li><b>Words.</b> Apostrophes and invisible characters are removed; white space, hyphens,
  *       other punctuation, digits and symbols separate words.
- *   <li><b>Folding.</b> Diacritics are removed and letters upper-cased (Č→C, Ë→E, Ş→S, Ș→S, ı→I,
- *       Ł→L, Ø→O, ß→SS, Æ→AE); Đ becomes DJ (not D) so that it meets the DJ spelling. Letters of
- *       other scripts are kept, case-folded.
+ *   <li><b>Folding.</b> Diacritics are removed and letters upper-cased (Ë→E, Ă→A, ı→I, Ł→L, Ø→O,
+ *       ß→SS, Æ→AE). Đ, Č/Ć/Ç, Ž and Š/Ş/Ș go straight to their classes below (DJ, C, Z, S), so
+ *       that they never form a digraph with the next letter (Ž+H stays ZH, as Ж+Х does in
+ *       Bulgarian ZHH). Letters of other scripts are kept, case-folded.
  *   <li><b>Equivalences</b>, applied left to right, longest first:
  *       <ul>
  *         <li>DZH, DJ, GJ, DZ, XH, and so Đ, Dž, Ѓ, Џ, Ѕ, Albanian Xh → one class, written DJ.
@@ -212,17 +213,30 @@ public final class NameMatchKeys {
       return;
     }
     int lower = Character.toLowerCase(cp);
-    if (lower == 'đ' || lower == 'ð') {
-      word.append("DJ");
-      return;
+    // Letters that are already one of the classes are written as the class itself, so that they
+    // cannot form a new digraph with the next letter: Ž+H is not ZH (Z), while Ж+Х is ZH in
+    // Serbian and ZHH in Bulgarian Latin, and both must give the same key.
+    switch (lower) {
+      case 'đ', 'ð' -> word.append(DJ_CLASS);
+      case 'č', 'ć', 'ç' -> word.append(C_CLASS);
+      case 'ž' -> word.append(Z_CLASS);
+      case 'š', 'ş', 'ș' -> word.append(S_CLASS);
+      default -> {
+        String special = LatinLetters.baseSpecial(lower);
+        String folded = special != null ? special : LatinLetters.asciiLetters(cp);
+        word.append(folded.isEmpty() ? LatinLetters.caseFolded(cp) : folded);
+      }
     }
-    String special = LatinLetters.baseSpecial(lower);
-    String folded = special != null ? special : LatinLetters.asciiLetters(cp);
-    word.append(folded.isEmpty() ? LatinLetters.caseFolded(cp) : folded);
   }
 
-  /** The DJ class is held as one placeholder character while the other rules run. */
+  /*
+   * Classes are held as placeholder characters (never letters of a folded word) while the rules
+   * run, and written out at the end.
+   */
   private static final char DJ_CLASS = '#';
+  private static final char C_CLASS = '1';
+  private static final char Z_CLASS = '2';
+  private static final char S_CLASS = '3';
 
   /** Applies the equivalences of the class comment to one folded, upper-case word. */
   static String equivalences(String word) {
@@ -232,17 +246,17 @@ public final class NameMatchKeys {
       if (word.startsWith("DZH", i)) {
         out.append(DJ_CLASS);
         i += 3;
-      } else if (startsWithAny(word, i, "DJ", "GJ", "DZ", "XH")) {
+      } else if (startsWithAny(word, i, "DJ", "GJ", "DZ", "XH", "D" + Z_CLASS)) {
         out.append(DJ_CLASS);
         i += 2;
       } else if (startsWithAny(word, i, "CH", "TS", "KJ")) {
-        out.append('C');
+        out.append(C_CLASS);
         i += 2;
       } else if (word.startsWith("ZH", i)) {
-        out.append('Z');
+        out.append(Z_CLASS);
         i += 2;
       } else if (word.startsWith("SH", i)) {
-        out.append('S');
+        out.append(S_CLASS);
         i += 2;
       } else if (word.startsWith("KH", i)) {
         out.append('H');
@@ -252,7 +266,9 @@ public final class NameMatchKeys {
         out.append(
             switch (c) {
               case 'J', 'Y' -> 'I';
-              case 'Q' -> 'C';
+              case 'Q', C_CLASS -> 'C';
+              case Z_CLASS -> 'Z';
+              case S_CLASS -> 'S';
               default -> c;
             });
         i++;
@@ -260,17 +276,23 @@ public final class NameMatchKeys {
     }
     StringBuilder collapsed = new StringBuilder(out.length() + 4);
     for (int k = 0; k < out.length(); k++) {
-      char c = out.charAt(k);
-      boolean repeat = k > 0 && out.charAt(k - 1) == c && !Character.isSurrogate(c);
+      char c = finalLetter(out.charAt(k));
+      boolean repeat =
+          k > 0 && finalLetter(out.charAt(k - 1)) == c && !Character.isSurrogate(c);
       if (!repeat) {
-        if (c == DJ_CLASS) {
-          collapsed.append("DJ");
-        } else {
-          collapsed.append(c);
-        }
+        collapsed.append(c == DJ_CLASS ? "DJ" : String.valueOf(c));
       }
     }
     return collapsed.toString();
+  }
+
+  private static char finalLetter(char c) {
+    return switch (c) {
+      case C_CLASS -> 'C';
+      case Z_CLASS -> 'Z';
+      case S_CLASS -> 'S';
+      default -> c;
+    };
   }
 
   private static boolean startsWithAny(String word, int index, String... prefixes) {

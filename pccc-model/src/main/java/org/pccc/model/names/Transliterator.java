@@ -10,8 +10,8 @@ import java.util.Locale;
  * <p>All methods are static and pure; the class holds no state and is thread-safe.
  *
  * <p>Every method that takes a name rejects, with an {@link IllegalArgumentException} whose message
- * never contains the name, a null name, a blank one (only white space and invisible characters)
- * and one longer than {@link #MAX_NAME_LENGTH} UTF-16 characters. Any other string is accepted: a
+ * never contains the name, a null name, a blank one (only white space and characters without a
+ * written form: control, format, private-use and unassigned code points) and one longer than {@link #MAX_NAME_LENGTH} UTF-16 characters. Any other string is accepted: a
  * character no table knows is kept as it is by {@link #toLatin} and dropped by {@link #toIcao}.
  */
 public final class Transliterator {
