@@ -35,6 +35,12 @@ public record NameForms(
   /**
    * Checks the invariants and copies the keys.
    *
+   * @param original the name as written
+   * @param script the dominant script of the original
+   * @param nationalLatin the national Latin form
+   * @param icao the ICAO form
+   * @param primaryKey the primary match key, empty if the name has no letters
+   * @param matchKeys all match keys, none empty
    * @throws IllegalArgumentException if a component is null, the original is not a valid name, the
    *     ICAO form has characters other than A-Z and single spaces, or the primary key is not among
    *     the match keys; messages never contain the name

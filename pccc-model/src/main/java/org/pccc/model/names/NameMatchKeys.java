@@ -213,9 +213,8 @@ public final class NameMatchKeys {
       return;
     }
     int lower = Character.toLowerCase(cp);
-    // Letters that are already one of the classes are written as the class itself, so that they
-    // cannot form a new digraph with the next letter: Ž+H is not ZH (Z), while Ж+Х is ZH in
-    // Serbian and ZHH in Bulgarian Latin, and both must give the same key.
+    // Letters that already are one of the classes go straight to it, so that they cannot form a
+    // digraph with the next letter: Serbian Žh (Ж+Х) must stay Z+H, as Bulgarian Zhh does.
     switch (lower) {
       case 'đ', 'ð' -> word.append(DJ_CLASS);
       case 'č', 'ć', 'ç' -> word.append(C_CLASS);

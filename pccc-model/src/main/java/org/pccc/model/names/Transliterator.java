@@ -124,7 +124,7 @@ public final class Transliterator {
 
   /**
    * Returns {@link #toIcao(String)} with the filler character {@code <} between words, as one name
-   * component (primary or secondary identifier) is written in the MRZ: "Tošić-Lukić"→"TOSIC<LUKIC".
+   * component (primary or secondary identifier) is written in the MRZ: "Tošić-Lukić"→{@code "TOSIC<LUKIC"}.
    * The result is not truncated to a field width, which depends on the document type.
    *
    * @param name a name in any script
