@@ -254,6 +254,16 @@ class JweTest {
             () -> Jwe.parse(attack).decrypt("x1", X1.getPrivate(), POLICY, providers), ErrorCode.MALFORMED_ENVELOPE);
       }
     }
+    // non-canonical X25519 encodings (top bit set, u >= p) give the same secret as their canonical
+    // twin, which would make the unprotected epk malleable: refused
+    String canonicalX = JSON.valueToTree(Jwe.parse(jwe).recipients().get(0).header().asMap()).get("epk").get("x").asText();
+    byte[] topBitSet = Base64.getUrlDecoder().decode(canonicalX);
+    topBitSet[31] |= (byte) 0x80;
+    for (String nonCanonical :
+        List.of(b64u(topBitSet), b64u(TestKeys.hex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")))) {
+      String attack = mutate(jwe, root -> ((ObjectNode) recipientHeader(root, 0).get("epk")).put("x", nonCanonical));
+      assertRejected(() -> Jwe.parse(attack).decrypt("x1", X1.getPrivate(), POLICY), ErrorCode.MALFORMED_ENVELOPE);
+    }
     // a private part in the epk, a wrong length, a missing epk
     String withD = mutate(jwe, root -> ((ObjectNode) recipientHeader(root, 0).get("epk")).put("d", b64u(new byte[32])));
     assertRejected(() -> Jwe.parse(withD).decrypt("x1", X1.getPrivate(), POLICY), ErrorCode.MALFORMED_ENVELOPE);

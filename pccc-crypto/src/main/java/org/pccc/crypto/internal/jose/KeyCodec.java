@@ -109,6 +109,9 @@ public final class KeyCodec {
     if (raw.length != 32) {
       throw new IllegalArgumentException("OKP public key must be 32 bytes");
     }
+    if (type == KeyType.X25519 && !isCanonicalX25519(raw)) {
+      throw new IllegalArgumentException("X25519 public key is not canonical");
+    }
     return new PublicKeyMaterial(type, raw, null);
   }
 
@@ -267,6 +270,28 @@ public final class KeyCodec {
 
   private static byte[] pkcs8(ASN1ObjectIdentifier oid, byte[] raw) throws IOException {
     return new PrivateKeyInfo(new AlgorithmIdentifier(oid), new DEROctetString(raw)).getEncoded();
+  }
+
+  /**
+   * Returns whether a little-endian X25519 u-coordinate is canonical: below 2^255 - 19 and with
+   * the top bit clear. X25519 ignores the top bit and reduces modulo p (RFC 7748 §5), so a
+   * non-canonical encoding gives the same shared secret as its canonical twin; accepting it would
+   * let anyone change an {@code epk} in an unprotected header without breaking decryption. Honest
+   * key generation never produces one.
+   */
+  static boolean isCanonicalX25519(byte[] u) {
+    if ((u[31] & 0x80) != 0) {
+      return false;
+    }
+    if (u[31] != 0x7f) {
+      return true;
+    }
+    for (int i = 30; i >= 1; i--) {
+      if (u[i] != (byte) 0xff) {
+        return true;
+      }
+    }
+    return (u[0] & 0xff) < 0xed;
   }
 
   private static BigInteger readScalar(ECPrivateKey key) {
