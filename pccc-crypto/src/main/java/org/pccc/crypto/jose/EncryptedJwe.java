@@ -74,6 +74,9 @@ public final class EncryptedJwe {
 
   private static final String DECRYPTION_FAILED_MESSAGE = "the JWE could not be decrypted";
 
+  /** The most entries {@link #decrypt(PrivateKey, AlgorithmPolicy, JcaProviders)} tries. */
+  static final int MAX_KEYLESS_CANDIDATES = 64;
+
   private final Serialization serialization;
   private final String encodedProtected;
   private final JoseHeader protectedHeader;
@@ -190,7 +193,8 @@ public final class EncryptedJwe {
 
   /**
    * Decrypts without a key id: tries, in order, each entry whose {@code epk} is on the key's curve
-   * (for compact and flattened input and for senders that write no {@code kid}).
+   * (for compact and flattened input and for senders that write no {@code kid}). At most 64
+   * entries are tried, since each costs a key agreement.
    *
    * @param key our X25519 or P-256 private key
    * @param policy the accepted algorithms
@@ -215,6 +219,12 @@ public final class EncryptedJwe {
     if (candidates.isEmpty()) {
       throw Failures.rejected(
           ErrorCode.NOT_A_RECIPIENT, "the JWE has no entry for a key on this key's curve");
+    }
+    if (candidates.size() > MAX_KEYLESS_CANDIDATES) {
+      // Each candidate costs a key agreement; a crafted JWE must not buy unbounded work.
+      throw Failures.rejected(
+          ErrorCode.MALFORMED_ENVELOPE,
+          "too many recipient entries to try without a key id (" + candidates.size() + ")");
     }
     checkContentEncryption(policy);
     for (Entry candidate : candidates) {

@@ -358,7 +358,10 @@ public final class Jwe {
     return new EncryptedJwe(
         serialization,
         encodedProtected,
-        new JoseHeader(protectedHeader, new String(Base64Url.decode(encodedProtected).orElseThrow(), StandardCharsets.UTF_8)),
+        // the exact text that is authenticated, not a re-serialization
+        new JoseHeader(
+            protectedHeader,
+            new String(decode(encodedProtected, "protected header"), StandardCharsets.UTF_8)),
         unprotected == null ? null : JoseHeader.of(unprotected),
         entries,
         views,
@@ -383,7 +386,9 @@ public final class Jwe {
     Map<String, JsonNode> union = new LinkedHashMap<>();
     for (ObjectNode header : headers) {
       if (header != null) {
-        header.fields().forEachRemaining(field -> union.put(field.getKey(), field.getValue()));
+        for (Map.Entry<String, JsonNode> property : header.properties()) {
+          union.put(property.getKey(), property.getValue());
+        }
       }
     }
     return union;

@@ -66,7 +66,7 @@ public final class Jwk {
     }
     KeyType type = type(jwk);
     byte[] raw = publicRaw(jwk, type);
-    return KeyCodec.toJcaPublic(type, raw, jcaOnly(providers));
+    return KeyCodec.toJcaPublic(type, raw, requireProviders(providers));
   }
 
   /**
@@ -95,7 +95,7 @@ public final class Jwk {
     if (!MessageDigest.isEqual(KeyCodec.derivePublic(type, d), publicRaw)) {
       throw invalid("the JWK public part does not match its private part");
     }
-    return KeyCodec.toJcaPrivate(type, d, jcaOnly(providers));
+    return KeyCodec.toJcaPrivate(type, d, requireProviders(providers));
   }
 
   /** Returns the {@code kid} of a JWK, if it has a string one. */
@@ -181,7 +181,7 @@ public final class Jwk {
     return Base64Url.encode(Digests.sha256(JcaProviders.defaults(), derCertificate));
   }
 
-  private static JcaProviders jcaOnly(JcaProviders providers) {
+  private static JcaProviders requireProviders(JcaProviders providers) {
     Objects.requireNonNull(providers, "providers");
     return providers;
   }

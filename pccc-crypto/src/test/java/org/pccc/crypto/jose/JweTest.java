@@ -148,6 +148,17 @@ class JweTest {
   }
 
   @Test
+  void decryptionWithoutKeyIdTriesABoundedNumberOfEntries() {
+    List<JweRecipient> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 65; i++) {
+      many.add(new JweRecipient("k" + i, TestKeys.pooled(TestKeys.Kind.X25519, i % 10).getPublic()));
+    }
+    EncryptedJwe parsed = Jwe.parse(Jwe.encrypt(PLAINTEXT, JweHeader.builder().build(), many));
+    assertRejected(() -> parsed.decrypt(X1.getPrivate(), POLICY), ErrorCode.MALFORMED_ENVELOPE);
+    assertThat(parsed.decrypt("k64", TestKeys.pooled(TestKeys.Kind.X25519, 4).getPrivate(), POLICY)).isEqualTo(PLAINTEXT);
+  }
+
+  @Test
   void unwrapFailureAndTagFailureAreIndistinguishable() {
     String jwe = threeRecipients();
     String badKey =

@@ -16,7 +16,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,10 +129,8 @@ public final class StrictJson {
   public static Object toJava(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        map.put(field.getKey(), toJava(field.getValue()));
+      for (Map.Entry<String, JsonNode> property : node.properties()) {
+        map.put(property.getKey(), toJava(property.getValue()));
       }
       return Collections.unmodifiableMap(map);
     }
