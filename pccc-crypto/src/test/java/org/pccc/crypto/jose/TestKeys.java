@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
@@ -86,7 +86,7 @@ final class TestKeys {
       byte[] pkcs8 =
           new PrivateKeyInfo(
                   new AlgorithmIdentifier(
-                      x25519 ? EdECObjectIdentifiers.id_X25519 : EdECObjectIdentifiers.id_Ed25519),
+                      new ASN1ObjectIdentifier(x25519 ? "1.3.101.110" : "1.3.101.112")),
                   new DEROctetString(raw))
               .getEncoded();
       return KeyFactory.getInstance(x25519 ? "X25519" : "Ed25519")

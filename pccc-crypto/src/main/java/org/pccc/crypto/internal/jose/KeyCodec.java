@@ -17,7 +17,6 @@ import java.security.spec.X509EncodedKeySpec;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -38,6 +37,11 @@ import org.pccc.crypto.jose.JcaProviders;
  * from any other provider work alike.
  */
 public final class KeyCodec {
+  /** id-Ed25519 (RFC 8410 §3); declared here so that only bcprov is needed, not bcutil. */
+  static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
+  /** id-X25519 (RFC 8410 §3). */
+  static final ASN1ObjectIdentifier ID_X25519 = new ASN1ObjectIdentifier("1.3.101.110");
+
   private KeyCodec() {}
 
   /**
@@ -74,10 +78,10 @@ public final class KeyCodec {
     }
     ASN1ObjectIdentifier oid = info.getAlgorithm().getAlgorithm();
     byte[] data = info.getPublicKeyData().getOctets();
-    if (EdECObjectIdentifiers.id_Ed25519.equals(oid)) {
+    if (ID_ED25519.equals(oid)) {
       return new PublicKeyMaterial(KeyType.ED25519, checkLength(data, 32), key);
     }
-    if (EdECObjectIdentifiers.id_X25519.equals(oid)) {
+    if (ID_X25519.equals(oid)) {
       return new PublicKeyMaterial(KeyType.X25519, checkLength(data, 32), key);
     }
     if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)
@@ -168,11 +172,11 @@ public final class KeyCodec {
     try {
       PrivateKeyInfo info = PrivateKeyInfo.getInstance(encoded);
       ASN1ObjectIdentifier oid = info.getPrivateKeyAlgorithm().getAlgorithm();
-      if (EdECObjectIdentifiers.id_Ed25519.equals(oid)) {
+      if (ID_ED25519.equals(oid)) {
         byte[] seed = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
         return new PrivateKeyMaterial(KeyType.ED25519, checkLength(seed, 32), key);
       }
-      if (EdECObjectIdentifiers.id_X25519.equals(oid)) {
+      if (ID_X25519.equals(oid)) {
         byte[] scalar = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
         return new PrivateKeyMaterial(KeyType.X25519, checkLength(scalar, 32), key);
       }
@@ -223,10 +227,10 @@ public final class KeyCodec {
       switch (type) {
         case ED25519:
           return Jca.keyFactory(providers, "Ed25519")
-              .generatePublic(new X509EncodedKeySpec(spki(EdECObjectIdentifiers.id_Ed25519, raw)));
+              .generatePublic(new X509EncodedKeySpec(spki(ID_ED25519, raw)));
         case X25519:
           return Jca.keyFactory(providers, "X25519")
-              .generatePublic(new X509EncodedKeySpec(spki(EdECObjectIdentifiers.id_X25519, raw)));
+              .generatePublic(new X509EncodedKeySpec(spki(ID_X25519, raw)));
         case P256:
           java.security.spec.ECPoint w =
               new java.security.spec.ECPoint(
@@ -248,10 +252,10 @@ public final class KeyCodec {
       switch (type) {
         case ED25519:
           return Jca.keyFactory(providers, "Ed25519")
-              .generatePrivate(new PKCS8EncodedKeySpec(pkcs8(EdECObjectIdentifiers.id_Ed25519, raw)));
+              .generatePrivate(new PKCS8EncodedKeySpec(pkcs8(ID_ED25519, raw)));
         case X25519:
           return Jca.keyFactory(providers, "X25519")
-              .generatePrivate(new PKCS8EncodedKeySpec(pkcs8(EdECObjectIdentifiers.id_X25519, raw)));
+              .generatePrivate(new PKCS8EncodedKeySpec(pkcs8(ID_X25519, raw)));
         case P256:
           return Jca.keyFactory(providers, "EC")
               .generatePrivate(new ECPrivateKeySpec(new BigInteger(1, raw), P256.JCA_SPEC));
