@@ -211,19 +211,20 @@ public final class Jwk {
   }
 
   private static byte[] publicRaw(ObjectNode jwk, KeyType type) {
-    byte[] x = member(jwk, "x", 32);
+    byte[] raw = member(jwk, "x", 32);
     if (type != KeyType.P256) {
       if (jwk.has("y")) {
         throw invalid("an OKP JWK has no 'y'");
       }
-      return x;
+    } else {
+      raw = Arrays.copyOf(raw, 64);
+      System.arraycopy(member(jwk, "y", 32), 0, raw, 32, 32);
     }
-    byte[] raw = Arrays.copyOf(x, 64);
-    System.arraycopy(member(jwk, "y", 32), 0, raw, 32, 32);
     try {
       return KeyCodec.publicKey(type, raw).raw();
     } catch (IllegalArgumentException e) {
-      throw invalid("the JWK point is not on the P-256 curve");
+      throw invalid("the JWK 'x'" + (type == KeyType.P256 ? "/'y'" : "") + " is not a valid "
+          + type.curve().rfcName() + " public key");
     }
   }
 

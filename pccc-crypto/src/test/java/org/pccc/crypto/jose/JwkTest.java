@@ -106,6 +106,32 @@ class JwkTest {
   }
 
   @Test
+  void okpPointsThatAreNotValidKeysAreRefused() {
+    // an Ed25519 encoding that is not a point: found by asking BouncyCastle, refused by the JWK layer
+    byte[] notAPoint = null;
+    for (int y = 2; y < 200 && notAPoint == null; y++) {
+      byte[] candidate = new byte[32];
+      candidate[0] = (byte) y;
+      try {
+        new org.bouncycastle.crypto.params.Ed25519PublicKeyParameters(candidate, 0);
+      } catch (IllegalArgumentException e) {
+        notAPoint = candidate;
+      }
+    }
+    assertThat(notAPoint).isNotNull();
+    String ed = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + b64u(notAPoint) + "\"}";
+    assertMisconfigured(() -> Jwk.parsePublicKey(ed), ErrorCode.KEY_INVALID);
+    // non-canonical X25519 u-coordinates (top bit set; u >= p)
+    byte[] topBit = new byte[32];
+    topBit[0] = 9;
+    topBit[31] = (byte) 0x80;
+    for (byte[] u : List.of(topBit, TestKeys.hex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"))) {
+      String x = "{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"" + b64u(u) + "\"}";
+      assertMisconfigured(() -> Jwk.parsePublicKey(x), ErrorCode.KEY_INVALID);
+    }
+  }
+
+  @Test
   void privatePartsMustMatchAndArePrivateOnly() {
     String rfc8037 =
         "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"d\":\"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A\",\"x\":\"" + ED_X + "\"}";

@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
@@ -115,6 +116,10 @@ public final class KeyCodec {
     }
     if (type == KeyType.X25519 && !isCanonicalX25519(raw)) {
       throw new IllegalArgumentException("X25519 public key is not canonical");
+    }
+    if (type == KeyType.ED25519) {
+      // BouncyCastle decodes the point here and refuses encodings that are not on the curve.
+      new Ed25519PublicKeyParameters(raw, 0);
     }
     return new PublicKeyMaterial(type, raw, null);
   }
