@@ -1,0 +1,53 @@
+package org.pccc.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A sealed envelope as produced by {@link EnvelopeSealer}: the bytes to send (a JWE in the
+ * general JSON serialization wrapping a JWS of the message), plus what the sealer knows about
+ * them. On the receiving side an envelope is just bytes until {@link EnvelopeOpener} has checked
+ * it. Immutable; the byte array is copied on the way in and out.
+ */
+public final class SealedEnvelope {
+  private final byte[] bytes;
+  private final UUID messageId;
+  private final String sha256;
+
+  SealedEnvelope(byte[] bytes, UUID messageId) {
+    this.bytes = bytes.clone();
+    this.messageId = Objects.requireNonNull(messageId, "messageId");
+    this.sha256 = Digests.sha256Hex(bytes);
+  }
+
+  /** Returns a copy of the envelope bytes (UTF-8 JSON). */
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  /** Returns the envelope as text. */
+  public String text() {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Returns the id of the message inside. */
+  public UUID messageId() {
+    return messageId;
+  }
+
+  /** Returns the lower-case hex SHA-256 of the bytes: what a receipt names. */
+  public String sha256() {
+    return sha256;
+  }
+
+  /** Returns the size in bytes. */
+  public int size() {
+    return bytes.length;
+  }
+
+  @Override
+  public String toString() {
+    return "SealedEnvelope[messageId=" + messageId + ", bytes=" + bytes.length + "]";
+  }
+}
