@@ -1,0 +1,57 @@
+package org.pccc.transport.file;
+
+/**
+ * Lets handler calls through until closed, and makes {@link #close()} wait for calls already in
+ * progress, so that once a listener's close returns its handler is never called again. A handler
+ * that closes its own listener from inside a call does not wait for itself. Thread-safe.
+ */
+final class HandlerGate {
+  private final Object lock = new Object();
+  private final ThreadLocal<int[]> depthOnThisThread = ThreadLocal.withInitial(() -> new int[1]);
+  private boolean open = true;
+  private int active;
+
+  /** Returns true, counting the caller in, if the gate is open; the caller must then {@link #exit()}. */
+  boolean enter() {
+    synchronized (lock) {
+      if (!open) {
+        return false;
+      }
+      active++;
+    }
+    depthOnThisThread.get()[0]++;
+    return true;
+  }
+
+  /** Ends a call begun with a successful {@link #enter()}. */
+  void exit() {
+    depthOnThisThread.get()[0]--;
+    synchronized (lock) {
+      active--;
+      lock.notifyAll();
+    }
+  }
+
+  /** Returns whether the gate still lets calls through. */
+  boolean isOpen() {
+    synchronized (lock) {
+      return open;
+    }
+  }
+
+  /** Closes the gate and waits until no call other than the caller's own is in progress. */
+  void close() {
+    int own = depthOnThisThread.get()[0];
+    synchronized (lock) {
+      open = false;
+      while (active > own) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+}
