@@ -1,0 +1,763 @@
+package org.pccc.transport;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.pccc.crypto.EnvelopeOpener;
+import org.pccc.crypto.EnvelopeRejectedException;
+import org.pccc.crypto.EnvelopeSealer;
+import org.pccc.crypto.ErrorCode;
+import org.pccc.crypto.ReplayedMessageException;
+import org.pccc.crypto.Receipts;
+import org.pccc.crypto.Receipts.VerifiedReceipt;
+import org.pccc.crypto.SealedEnvelope;
+import org.pccc.crypto.TrustedDirectory;
+import org.pccc.crypto.VerifiedMessage;
+import org.pccc.crypto.jose.Jws;
+import org.pccc.crypto.pki.CentreKeys;
+import org.pccc.crypto.pki.CertificateValidator;
+import org.pccc.model.Handling;
+import org.pccc.model.Header;
+import org.pccc.model.Message;
+import org.pccc.model.PcccException;
+import org.pccc.model.Party;
+import org.pccc.model.body.DelayNotice;
+import org.pccc.model.body.InformationRequest;
+import org.pccc.model.body.Receipt;
+import org.pccc.model.body.Reply;
+import org.pccc.model.code.HandlingCode;
+import org.pccc.model.code.ReplyOutcome;
+import org.pccc.model.json.PcccJson;
+import org.pccc.model.json.ReadResult;
+import org.pccc.model.rules.ReplyDeadlines;
+import org.pccc.transport.spi.InboundEnvelope;
+import org.pccc.transport.spi.Listener;
+import org.pccc.transport.spi.OutboundEnvelope;
+import org.pccc.transport.spi.Transport;
+import org.pccc.transport.spi.TransportException;
+import org.pccc.transport.store.AuditDirection;
+import org.pccc.transport.store.AuditEvent;
+import org.pccc.transport.store.AuditLog;
+import org.pccc.transport.store.FileAuditLog;
+import org.pccc.transport.store.FileInbox;
+import org.pccc.transport.store.FileOutbox;
+import org.pccc.transport.store.Inbox;
+import org.pccc.transport.store.InboxRecord;
+import org.pccc.transport.store.Outbox;
+import org.pccc.transport.store.OutboxEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A centre's node: the one object an application needs to exchange messages with partner
+ * centres reliably and securely, over any transport.
+ *
+ * <p><b>Sending.</b> {@link #send} validates and seals the message once for all recipients and
+ * writes it to the outbox on disk (synced) before it returns; a scheduler then delivers it to
+ * each recipient's endpoint from the directory, retrying with exponential backoff and jitter
+ * until that recipient's signed receipt arrives and verifies, or the message's due-by passes.
+ * A delivery the transport accepted but whose receipt does not come is sent again (receivers
+ * deduplicate). Pending deliveries resume after a restart.
+ *
+ * <p><b>Receiving.</b> Each envelope is opened and checked ({@link EnvelopeOpener}); a new
+ * message is committed to the inbox on disk together with the signed receipt, the receipt goes
+ * back to the sender, and the {@link MessageHandler} gets the message once. A message that
+ * arrives again gets the original receipt again. Rejected envelopes are counted by code.
+ *
+ * <p><b>Deadlines.</b> For each received information request the node tracks the reply
+ * deadline (the header's due-by or Directive (EU) 2023/977 Art. 5) and tells the
+ * {@link ExchangeListener} a configurable time before it passes; {@link #sendDelayNotice} sends
+ * the Art. 5(2) notice.
+ *
+ * <p><b>Audit.</b> Every message sent and received, every receipt and rejection is appended to a
+ * hash-chained audit log: ids, kinds, centres, envelope digests and codes, never content.
+ *
+ * <p>Thread-safe. Build with {@link #builder}, call {@link #start()}, and {@link #close()} when
+ * done.
+ */
+public final class PcccNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PcccNode.class);
+  private static final int DUE_BATCH = 512;
+
+  private final CentreKeys keys;
+  private final TrustedDirectory directory;
+  private final List<Transport> transports;
+  private final List<URI> listenOn;
+  private final MessageHandler handler;
+  private final ExchangeListener listener;
+  private final RetryPolicy retry;
+  private final Duration deadlineWarning;
+  private final Duration defaultExpiry;
+  private final Duration pollInterval;
+  private final Clock clock;
+  private final PcccJson json;
+  private final EnvelopeSealer sealer;
+  private final EnvelopeOpener opener;
+  private final EnvelopeOpener recoveryOpener;
+  private final Path handoverFolder;
+  private final Outbox outbox;
+  private final Inbox inbox;
+  private final AuditLog audit;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService workers;
+
+  private final Map<DeliveryKey, CompletableFuture<VerifiedReceipt>> pendingReceipts = new ConcurrentHashMap<>();
+  private final Map<DeliveryKey, Instant> notBefore = new ConcurrentHashMap<>();
+  private final Set<DeliveryKey> inFlight = ConcurrentHashMap.newKeySet();
+  private final Map<UUID, CompletableFuture<VerifiedMessage>> pendingReplies = new ConcurrentHashMap<>();
+  private final Map<UUID, OpenRequest> openRequests = new ConcurrentHashMap<>();
+  private final List<Listener> listeners = new ArrayList<>();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private record DeliveryKey(UUID messageId, String centre) {}
+
+  /**
+   * A request received by this centre whose reply deadline is being tracked.
+   *
+   * @param requestId the request's message id
+   * @param requesterCentre who asked
+   * @param dueBy when the reply is due
+   */
+  public record OpenRequest(UUID requestId, String requesterCentre, Instant dueBy) {}
+
+  /**
+   * A request sent with {@link #request}: its delivery and the first reply to it.
+   *
+   * @param delivery the delivery handle
+   * @param reply completes with the first verified reply naming the request
+   */
+  public record PendingRequest(DeliveryHandle delivery, CompletableFuture<VerifiedMessage> reply) {}
+
+  private PcccNode(Builder b) {
+    this.keys = b.keys;
+    this.directory = b.directory;
+    this.transports = List.copyOf(b.transports);
+    this.handler = b.handler;
+    this.listener = b.listener;
+    this.retry = b.retry;
+    this.deadlineWarning = b.deadlineWarning;
+    this.defaultExpiry = b.defaultExpiry;
+    this.pollInterval = b.pollInterval;
+    this.clock = b.clock;
+    this.json = PcccJson.create();
+    this.sealer = EnvelopeSealer.builder(keys, directory).clock(clock).build();
+    this.outbox = FileOutbox.open(b.storeFolder.resolve("outbox"));
+    this.inbox = FileInbox.open(b.storeFolder.resolve("inbox"));
+    this.audit = FileAuditLog.open(b.storeFolder.resolve("audit"));
+    EnvelopeOpener.Builder ob = EnvelopeOpener.builder(keys, directory)
+        .clock(clock)
+        // The durable inbox is the replay guard: an id it holds is a duplicate whatever the restarts.
+        .replayGuard((id, createdAt) -> inbox.find(id).isEmpty());
+    if (b.certificateValidator != null) {
+      ob.certificateValidator(b.certificateValidator);
+    }
+    this.opener = ob.build();
+    // Re-opens envelopes committed but not handed over before a crash: the inbox already holds
+    // their ids, so this opener's replay guard must let them through (they are not replays).
+    this.recoveryOpener = ob.replayGuard((id, createdAt) -> true).build();
+    this.handoverFolder = DurableFolder.create(b.storeFolder.resolve("handover"));
+    this.listenOn = b.listenOn.isEmpty() ? ownEndpoints() : List.copyOf(b.listenOn);
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pccc-node-" + keys.centreId() + "-scheduler"));
+    this.workers = Executors.newFixedThreadPool(b.workerThreads, r -> daemon(r, "pccc-node-" + keys.centreId() + "-worker"));
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @param keys this centre's keys
+   * @param directory the verified network directory
+   * @param storeFolder where the outbox, inbox and audit log live
+   */
+  public static Builder builder(CentreKeys keys, TrustedDirectory directory, Path storeFolder) {
+    return new Builder(keys, directory, storeFolder);
+  }
+
+  /** Returns this centre's id. */
+  public String centreId() {
+    return keys.centreId();
+  }
+
+  /**
+   * Starts listening on the node's endpoints, hands over messages left unhandled by a previous
+   * run, and starts the delivery scheduler.
+   *
+   * @return this node
+   */
+  public PcccNode start() {
+    if (!started.compareAndSet(false, true)) {
+      return this;
+    }
+    for (InboxRecord r : inbox.unhandled()) {
+      Optional<byte[]> envelope = DurableFolder.read(handoverFolder, r.messageId() + ".env");
+      if (envelope.isEmpty()) {
+        LOG.warn("message {} committed but its envelope for hand-over is missing", r.messageId());
+        continue;
+      }
+      try {
+        VerifiedMessage v = recoveryOpener.open(envelope.get());
+        workers.execute(() -> handOver(v));
+      } catch (EnvelopeRejectedException e) {
+        LOG.warn("message {} could not be reopened for hand-over ({})", r.messageId(), e.code());
+      }
+    }
+    for (URI endpoint : listenOn) {
+      Transport t = transportFor(endpoint)
+          .orElseThrow(() -> new TransportException(TransportException.NO_TRANSPORT,
+              "no transport of this node serves " + endpoint.getScheme(), false));
+      listeners.add(t.listen(endpoint, this::onEnvelope));
+    }
+    long period = Math.max(1, pollInterval.toMillis());
+    scheduler.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** Returns the endpoints this node listens on (as the transports report them). */
+  public List<URI> endpoints() {
+    return listeners.stream().map(Listener::endpoint).toList();
+  }
+
+  /**
+   * Sends a message to every recipient named in its header. Returns once the sealed envelope is
+   * durable in the outbox for every recipient.
+   *
+   * @param message a valid message whose sender is this centre
+   * @return the handle on the receipts
+   * @throws org.pccc.model.validation.ValidationException if the message is not valid
+   * @throws TransportException if a recipient has no endpoint this node can reach
+   */
+  public DeliveryHandle send(Message message) {
+    return send(message, null);
+  }
+
+  private DeliveryHandle send(Message message, String auditCode) {
+    ensureOpen();
+    Header h = message.header();
+    Set<String> recipients = new LinkedHashSet<>();
+    for (Party p : h.recipients()) {
+      recipients.add(p.centreId());
+    }
+    Map<String, URI> endpoints = new LinkedHashMap<>();
+    for (String centre : recipients) {
+      endpoints.put(centre, endpointOf(centre));
+    }
+    SealedEnvelope envelope = sealer.seal(message);
+    Instant dueBy = h.dueBy() != null ? h.dueBy() : h.createdAt().plus(defaultExpiry);
+    Map<String, CompletableFuture<VerifiedReceipt>> futures = new LinkedHashMap<>();
+    String kind = message.body().kind().code();
+    for (Map.Entry<String, URI> e : endpoints.entrySet()) {
+      DeliveryKey key = new DeliveryKey(h.messageId(), e.getKey());
+      CompletableFuture<VerifiedReceipt> f = new CompletableFuture<>();
+      pendingReceipts.put(key, f);
+      futures.put(e.getKey(), f);
+      outbox.add(OutboxEntry.create(h.messageId(), h.conversationId(), kind, keys.centreId(), e.getKey(),
+          e.getValue(), envelope.bytes(), clock.instant(), dueBy));
+      listener.sent(h.messageId(), kind, e.getKey());
+    }
+    audit.append(new AuditEvent(AuditDirection.SENT, h.messageId(), h.conversationId(), kind, keys.centreId(),
+        List.copyOf(recipients), envelope.sha256(), auditCode));
+    if (message.body() instanceof Reply reply && h.inReplyTo() != null
+        && reply.outcome() != ReplyOutcome.DELAY_NOTICE && reply.outcome() != ReplyOutcome.CLARIFICATION_REQUEST) {
+      openRequests.remove(h.inReplyTo());
+    }
+    scheduler.execute(this::tick);
+    return new DeliveryHandle(h.messageId(), futures);
+  }
+
+  /**
+   * Sends a request and correlates the first reply that names it.
+   *
+   * @param request a valid message
+   * @return the delivery handle and the future reply
+   */
+  public PendingRequest request(Message request) {
+    CompletableFuture<VerifiedMessage> reply = new CompletableFuture<>();
+    pendingReplies.put(request.header().messageId(), reply);
+    try {
+      return new PendingRequest(send(request), reply);
+    } catch (RuntimeException e) {
+      pendingReplies.remove(request.header().messageId());
+      throw e;
+    }
+  }
+
+  /**
+   * Sends the delay notice of Directive (EU) 2023/977 Art. 5(2) for a request this centre
+   * received, and moves the tracked deadline to the new expected date.
+   *
+   * @param request the request received
+   * @param expectedBy when the reply is now expected
+   * @param reasons why (for example judicial authorisation pending)
+   * @return the delivery handle
+   */
+  public DeliveryHandle sendDelayNotice(VerifiedMessage request, Instant expectedBy, String reasons) {
+    Header in = request.message().header();
+    Header h = Header.builder()
+        .conversationId(in.conversationId())
+        .inReplyTo(in.messageId())
+        .sender(self(in))
+        .recipients(List.of(in.sender()))
+        .createdAt(clock.instant())
+        .urgency(in.urgency())
+        .handling(Handling.of(HandlingCode.H0))
+        .language(in.language())
+        .build();
+    Reply body = new Reply(ReplyOutcome.DELAY_NOTICE, List.of(), null, null, List.of(),
+        new DelayNotice(expectedBy, reasons), List.of());
+    DeliveryHandle handle = send(Message.of(h, body));
+    openRequests.computeIfPresent(in.messageId(), (id, open) -> new OpenRequest(id, open.requesterCentre(), expectedBy));
+    return handle;
+  }
+
+  /**
+   * Passes on the content of a received message to other centres, enforcing its handling code:
+   * content received under H2 is not passed on without the provider's permission, which is
+   * recorded in the audit log.
+   *
+   * @param received the message received
+   * @param recipients where to send it
+   * @param permission the provider's permission, required for H2, otherwise may be null
+   * @return the delivery handle
+   * @throws HandlingRestrictionException if the content is H2 and no permission is given
+   */
+  public DeliveryHandle forward(VerifiedMessage received, List<Party> recipients, ForwardingPermission permission) {
+    Header in = received.message().header();
+    boolean h2 = in.handling().forbidsOnwardTransmission();
+    if (h2 && (permission == null || !permission.grantedByCentre().equals(received.signerCentre()))) {
+      throw new HandlingRestrictionException("message " + in.messageId()
+          + " was received under H2: forwarding needs the permission of " + received.signerCentre());
+    }
+    // A new message id; the conversation and the request answered stay, so the trail links up.
+    UUID id = UUID.randomUUID();
+    Header fresh = new Header(id, in.conversationId(), in.inReplyTo(), self(in), recipients, clock.instant(),
+        in.urgency(), in.urgencyReason(), in.dueBy(), in.handling(), in.language(), in.legalBasis(), in.purpose(),
+        in.evaluation());
+    if (h2) {
+      LOG.info("forwarding H2 message {} as {} with the permission of {} (reference {})", in.messageId(), id,
+          permission.grantedByCentre(), permission.reference());
+    }
+    return send(Message.of(fresh, received.message().body()), h2 ? HandlingRestrictionException.FORWARDED_WITH_PERMISSION : null);
+  }
+
+  /** Returns the requests received whose replies are still due. */
+  public List<OpenRequest> openRequests() {
+    return List.copyOf(openRequests.values());
+  }
+
+  /** Returns how many deliveries are waiting for a receipt. */
+  public int pendingDeliveries() {
+    return outbox.pendingCount();
+  }
+
+  /** Returns the audit log's current head (sequence and hash), to anchor a later verification. */
+  public org.pccc.transport.store.Anchor auditHead() {
+    return audit.head();
+  }
+
+  private Party self(Header received) {
+    return received.recipients().stream().filter(p -> p.centreId().equals(keys.centreId())).findFirst()
+        .orElseGet(() -> new Party(keys.centreId(), received.sender().country(), null));
+  }
+
+  // ---------------------------------------------------------------- inbound
+
+  private CompletionStage<Void> onEnvelope(InboundEnvelope envelope) {
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(new TransportException(TransportException.CLOSED, "node closed", true));
+    }
+    byte[] bytes = envelope.bytes();
+    try {
+      if (looksLikeJson(bytes)) {
+        onSealedEnvelope(bytes);
+      } else {
+        onReceipt(bytes);
+      }
+      return CompletableFuture.completedFuture(null);
+    } catch (EnvelopeRejectedException e) {
+      reject(null, null, bytes, e.code());
+      return CompletableFuture.failedFuture(new TransportException(TransportException.REJECTED, e.getMessage(), false, e));
+    } catch (PcccException e) {
+      // Our own stores or configuration failed: keep the envelope for a later attempt.
+      LOG.warn("inbound envelope not committed ({}); it will be delivered again", e.code());
+      return CompletableFuture.failedFuture(new TransportException(TransportException.UNAVAILABLE, e.code(), true, e));
+    } catch (RuntimeException e) {
+      LOG.warn("inbound envelope not committed ({}); it will be delivered again", e.getClass().getSimpleName());
+      return CompletableFuture.failedFuture(
+          new TransportException(TransportException.UNAVAILABLE, "internal error", true, e));
+    }
+  }
+
+  private void onSealedEnvelope(byte[] bytes) {
+    VerifiedMessage v;
+    try {
+      v = opener.open(bytes);
+    } catch (ReplayedMessageException e) {
+      answerDuplicate(e.messageId(), e.senderCentre());
+      return;
+    }
+    Message m = v.message();
+    Header h = m.header();
+    Receipts.SignedReceipt receipt = Receipts.issue(v, keys, clock);
+    InboxRecord record = new InboxRecord(h.messageId(), v.signerCentre(), v.openedAt(), v.envelopeSha256(),
+        receipt.jws(), false);
+    // The sealed envelope is kept until the application has the message, so that a crash between
+    // commit and hand-over does not lose it; it is deleted once the handler returns.
+    DurableFolder.write(handoverFolder, h.messageId() + ".env", bytes);
+    if (!inbox.commit(record)) {
+      answerDuplicate(h.messageId(), v.signerCentre());
+      return;
+    }
+    String kind = m.body().kind().code();
+    audit.append(new AuditEvent(AuditDirection.RECEIVED, h.messageId(), h.conversationId(), kind,
+        v.signerCentre(), List.of(keys.centreId()), v.envelopeSha256(), null));
+    listener.received(v);
+    deliverReceipt(h.messageId(), h.conversationId(), v.signerCentre(), receipt.jws());
+    if (m.body() instanceof InformationRequest request) {
+      Instant due = h.dueBy() != null ? h.dueBy()
+          : ReplyDeadlines.dueBy(h.urgency(), request.dataAccess(), v.openedAt());
+      openRequests.put(h.messageId(), new OpenRequest(h.messageId(), v.signerCentre(), due));
+    }
+    if (h.inReplyTo() != null) {
+      CompletableFuture<VerifiedMessage> waiting = pendingReplies.remove(h.inReplyTo());
+      if (waiting != null) {
+        waiting.complete(v);
+      }
+    }
+    workers.execute(() -> handOver(v));
+  }
+
+  private void handOver(VerifiedMessage v) {
+    UUID id = v.message().header().messageId();
+    try {
+      handler.onMessage(v);
+      inbox.markHandled(id);
+      DurableFolder.delete(handoverFolder, id + ".env");
+      audit.append(new AuditEvent(AuditDirection.HANDED_TO_APPLICATION, id, v.message().header().conversationId(),
+          v.message().body().kind().code(), v.signerCentre(), List.of(keys.centreId()), v.envelopeSha256(), null));
+    } catch (RuntimeException e) {
+      LOG.warn("message handler failed for message {} ({})", id, e.getClass().getSimpleName());
+    }
+  }
+
+  private void answerDuplicate(UUID messageId, String sender) {
+    Optional<InboxRecord> original = inbox.find(messageId);
+    listener.duplicate(messageId, sender);
+    if (original.isPresent()) {
+      audit.append(new AuditEvent(AuditDirection.DUPLICATE, messageId, null, null, sender, List.of(keys.centreId()),
+          original.get().envelopeSha256(), null));
+      deliverReceipt(messageId, null, sender, original.get().receipt());
+    }
+  }
+
+  private void onReceipt(byte[] bytes) {
+    // Peek (unverified) to find which delivery the receipt claims to be for; verification below
+    // uses the outbox entry's own message id, digest and recipient, never the peeked values alone.
+    byte[] peeked = Jws.parse(bytes, 64 * 1024).unverifiedPayloadForInspection();
+    ReadResult read = json.read(peeked);
+    if (!(read instanceof ReadResult.Accepted accepted) || !(accepted.message().body() instanceof Receipt r)) {
+      throw new EnvelopeRejectedException(ErrorCode.RECEIPT_INVALID, "not a receipt");
+    }
+    String from = accepted.message().header().sender().centreId();
+    Optional<OutboxEntry> entry = outbox.find(r.receivedMessageId(), from);
+    if (entry.isEmpty()) {
+      return; // already completed (a duplicate receipt) or never ours: nothing to do
+    }
+    OutboxEntry e = entry.get();
+    VerifiedReceipt verified = Receipts.verify(bytes, directory, e.messageId(), e.envelopeSha256(), e.recipientCentre());
+    if (outbox.complete(e.messageId(), e.recipientCentre(), bytes)) {
+      audit.append(new AuditEvent(AuditDirection.RECEIPT_VERIFIED, e.messageId(), e.conversationId(), e.kind(),
+          keys.centreId(), List.of(e.recipientCentre()), e.envelopeSha256(), null));
+      DeliveryKey key = new DeliveryKey(e.messageId(), e.recipientCentre());
+      notBefore.remove(key);
+      listener.delivered(e.messageId(), e.recipientCentre());
+      CompletableFuture<VerifiedReceipt> f = pendingReceipts.remove(key);
+      if (f != null) {
+        f.complete(verified);
+      }
+    }
+  }
+
+  private void reject(UUID messageId, String sender, byte[] bytes, String code) {
+    listener.rejectedInbound(code);
+    try {
+      audit.append(AuditEvent.rejected(messageId, sender, org.pccc.crypto.Digests.sha256Hex(bytes), code));
+    } catch (RuntimeException e) {
+      LOG.warn("could not audit a rejection ({})", code);
+    }
+  }
+
+  private void deliverReceipt(UUID messageId, UUID conversationId, String toCentre, byte[] receiptJws) {
+    URI endpoint;
+    try {
+      endpoint = endpointOf(toCentre);
+    } catch (TransportException e) {
+      LOG.warn("no endpoint to return the receipt of {} to {}", messageId, toCentre);
+      return;
+    }
+    Transport t = transportFor(endpoint).orElseThrow();
+    OutboundEnvelope out = new OutboundEnvelope(receiptJws, messageId,
+        conversationId == null ? messageId : conversationId, "receipt", keys.centreId(), toCentre);
+    // Best effort: if the receipt is lost, the sender sends the message again and gets it again.
+    t.deliver(endpoint, out).whenComplete((ok, err) -> {
+      if (err == null) {
+        audit.append(AuditEvent.of(AuditDirection.RECEIPT_SENT, messageId, conversationId, "receipt",
+            keys.centreId(), List.of(toCentre), org.pccc.crypto.Digests.sha256Hex(receiptJws)));
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- outbound scheduler
+
+  private void tick() {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      Instant now = clock.instant();
+      for (OutboxEntry e : outbox.due(now, DUE_BATCH)) {
+        DeliveryKey key = new DeliveryKey(e.messageId(), e.recipientCentre());
+        if (e.dueBy() != null && now.isAfter(e.dueBy())) {
+          expire(e, key, DeliveryException.EXPIRED, "due-by passed without a verified receipt");
+          continue;
+        }
+        Instant wait = notBefore.get(key);
+        if ((wait != null && now.isBefore(wait)) || !inFlight.add(key)) {
+          continue;
+        }
+        attempt(e, key, now);
+      }
+      checkDeadlines(now);
+    } catch (RuntimeException ex) {
+      LOG.warn("delivery scheduler round failed ({}); will try again", ex.getClass().getSimpleName());
+    }
+  }
+
+  private void attempt(OutboxEntry e, DeliveryKey key, Instant now) {
+    notBefore.put(key, now.plus(retry.receiptTimeout()));
+    Transport t = transportFor(e.endpoint()).orElse(null);
+    if (t == null) {
+      inFlight.remove(key);
+      expire(e, key, DeliveryException.REJECTED, "no transport for " + e.endpoint().getScheme());
+      return;
+    }
+    OutboundEnvelope out = new OutboundEnvelope(e.envelope(), e.messageId(), e.conversationId(), e.kind(),
+        e.senderCentre(), e.recipientCentre());
+    CompletableFuture<Void> delivery;
+    try {
+      delivery = t.deliver(e.endpoint(), out);
+    } catch (RuntimeException ex) {
+      delivery = CompletableFuture.failedFuture(ex);
+    }
+    delivery.whenComplete((ok, err) -> {
+      inFlight.remove(key);
+      if (err == null) {
+        return; // accepted by the far side; the receipt completes it, or receiptTimeout resends
+      }
+      Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+      if (cause instanceof TransportException te && !te.retryable()) {
+        expire(e, key, DeliveryException.REJECTED, "rejected by the recipient (" + te.code() + ")");
+        return;
+      }
+      int attempts = e.attempts() + 1;
+      Instant next = clock.instant().plus(retry.backoff(attempts));
+      notBefore.put(key, next);
+      try {
+        outbox.recordAttempt(e.messageId(), e.recipientCentre(), next);
+      } catch (RuntimeException storeFailure) {
+        LOG.warn("could not record a delivery attempt for {}", e.messageId());
+      }
+      String code = cause instanceof PcccException pe ? pe.code() : cause.getClass().getSimpleName();
+      listener.retried(e.messageId(), e.recipientCentre(), attempts, next, code);
+    });
+  }
+
+  private void expire(OutboxEntry e, DeliveryKey key, String code, String detail) {
+    if (!outbox.expire(e.messageId(), e.recipientCentre())) {
+      return;
+    }
+    notBefore.remove(key);
+    audit.append(new AuditEvent(AuditDirection.EXPIRED, e.messageId(), e.conversationId(), e.kind(), keys.centreId(),
+        List.of(e.recipientCentre()), e.envelopeSha256(), code));
+    listener.expired(e.messageId(), e.recipientCentre());
+    CompletableFuture<VerifiedReceipt> f = pendingReceipts.remove(key);
+    if (f != null) {
+      f.completeExceptionally(new DeliveryException(code, e.messageId(), e.recipientCentre(), detail));
+    }
+  }
+
+  private final Set<UUID> warned = ConcurrentHashMap.newKeySet();
+
+  private void checkDeadlines(Instant now) {
+    for (OpenRequest r : openRequests.values()) {
+      if (!now.isBefore(r.dueBy().minus(deadlineWarning)) && warned.add(r.requestId())) {
+        listener.deadlineApproaching(r.requestId(), r.requesterCentre(), r.dueBy());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private List<URI> ownEndpoints() {
+    List<URI> own = new ArrayList<>();
+    for (String e : directory.endpoints(keys.centreId())) {
+      URI uri = URI.create(e);
+      if (transportFor(uri).isPresent()) {
+        own.add(uri);
+      }
+    }
+    return own;
+  }
+
+  private URI endpointOf(String centre) {
+    for (String e : directory.endpoints(centre)) {
+      URI uri = URI.create(e);
+      if (transportFor(uri).isPresent()) {
+        return uri;
+      }
+    }
+    throw new TransportException(TransportException.BAD_ENDPOINT,
+        "centre " + centre + " has no endpoint in the directory that this node's transports serve", false);
+  }
+
+  private Optional<Transport> transportFor(URI endpoint) {
+    String scheme = endpoint.getScheme();
+    return transports.stream().filter(t -> t.scheme().equalsIgnoreCase(scheme)).findFirst();
+  }
+
+  private static boolean looksLikeJson(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+        continue;
+      }
+      return b == '{';
+    }
+    return false;
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new TransportException(TransportException.CLOSED, "node " + keys.centreId() + " is closed", false);
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /**
+   * Stops listening and delivering, and closes the stores. Messages not yet receipted stay in
+   * the outbox and are delivered after the next start. Transports passed in are not closed:
+   * their owner closes them.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (Listener l : listeners) {
+      try {
+        l.close();
+      } catch (RuntimeException e) {
+        LOG.debug("listener close failed", e);
+      }
+    }
+    scheduler.shutdownNow();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    outbox.close();
+    inbox.close();
+    audit.close();
+  }
+
+  /** Builds a {@link PcccNode}. Not thread-safe. */
+  public static final class Builder {
+    private final CentreKeys keys;
+    private final TrustedDirectory directory;
+    private final Path storeFolder;
+    private final List<Transport> transports = new ArrayList<>();
+    private final List<URI> listenOn = new ArrayList<>();
+    private MessageHandler handler = m -> { };
+    private ExchangeListener listener = ExchangeListener.NONE;
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private Duration deadlineWarning = Duration.ofHours(1);
+    private Duration defaultExpiry = Duration.ofDays(7);
+    private Duration pollInterval = Duration.ofMillis(100);
+    private Clock clock = Clock.systemUTC();
+    private CertificateValidator certificateValidator;
+    private int workerThreads = 2;
+
+    private Builder(CentreKeys keys, TrustedDirectory directory, Path storeFolder) {
+      this.keys = Objects.requireNonNull(keys, "keys");
+      this.directory = Objects.requireNonNull(directory, "directory");
+      this.storeFolder = Objects.requireNonNull(storeFolder, "storeFolder");
+    }
+
+    /** Adds a transport (the node does not close it). */
+    public Builder transport(Transport t) { transports.add(Objects.requireNonNull(t)); return this; }
+    /** Listens on this endpoint instead of the node's own endpoints from the directory. */
+    public Builder listenOn(URI endpoint) { listenOn.add(Objects.requireNonNull(endpoint)); return this; }
+    /** Sets the application's handler of inbound messages. */
+    public Builder handler(MessageHandler v) { handler = Objects.requireNonNull(v); return this; }
+    /** Sets the observer of what the node does. */
+    public Builder listener(ExchangeListener v) { listener = Objects.requireNonNull(v); return this; }
+    /** Sets the retry policy. */
+    public Builder retryPolicy(RetryPolicy v) { retry = Objects.requireNonNull(v); return this; }
+    /** Sets how long before a reply deadline the listener is told. */
+    public Builder deadlineWarning(Duration v) { deadlineWarning = Objects.requireNonNull(v); return this; }
+    /** Sets how long a message without due-by is retried before it expires (default 7 days). */
+    public Builder defaultExpiry(Duration v) { defaultExpiry = Objects.requireNonNull(v); return this; }
+    /** Sets how often the scheduler looks for due deliveries (default 100 ms). */
+    public Builder pollInterval(Duration v) { pollInterval = Objects.requireNonNull(v); return this; }
+    /** Sets the clock. */
+    public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+    /** Adds PKIX validation of signers' certificates to the directory check. */
+    public Builder certificateValidator(CertificateValidator v) { certificateValidator = Objects.requireNonNull(v); return this; }
+    /** Sets how many threads run the application's handler (default 2). */
+    public Builder workerThreads(int v) {
+      if (v <= 0) {
+        throw new IllegalArgumentException("workerThreads must be positive");
+      }
+      workerThreads = v;
+      return this;
+    }
+
+    /** Opens the stores and builds the node; call {@link PcccNode#start()} next. */
+    public PcccNode build() {
+      if (transports.isEmpty()) {
+        throw new IllegalStateException("a node needs at least one transport");
+      }
+      return new PcccNode(this);
+    }
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}
