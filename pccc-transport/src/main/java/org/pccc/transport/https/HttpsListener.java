@@ -75,7 +75,10 @@ final class HttpsListener implements Listener {
         .build();
     int port = server.getAddress().getPort();
     this.connectionPool = pool(s.connectionThreads(), new LinkedBlockingQueue<>(), "pccc-https-" + port + "-conn-");
-    this.workerPool = pool(s.workerThreads(), new ArrayBlockingQueue<>(s.queueCapacity()), "pccc-https-" + port + "-worker-");
+    // The semaphore is the bound; the queue has room for workerThreads more because a worker
+    // releases its permit just before it is back to taking from the queue.
+    this.workerPool = pool(s.workerThreads(), new ArrayBlockingQueue<>(s.queueCapacity() + s.workerThreads()),
+        "pccc-https-" + port + "-worker-");
     this.permits = s.workerThreads() + s.queueCapacity();
     this.admission = new Semaphore(permits);
     this.watchdog = new ReadWatchdog("pccc-https-" + port + "-watchdog");
@@ -144,36 +147,36 @@ final class HttpsListener implements Listener {
     });
   }
 
-  /** Runs on a connection thread once the request headers are in. */
+  /**
+   * Runs on a connection thread once the request headers are in. The read guard stays armed until
+   * the exchange ends: answering a request whose body was not read makes the JDK server read and
+   * discard up to 64 KiB of it, and a client that stalls there must not hold the thread.
+   */
   private void exchange(HttpExchange exchange) throws IOException {
     ReadWatchdog.Guard guard = GUARD.get();
+    Runnable progress = guard == null ? () -> { } : guard::touch;
+    progress.run();
     Headers headers = exchange.getRequestHeaders();
     Function<String, String> header = headers::getFirst;
     if (!path.equals(exchange.getRequestURI().getRawPath())) {
-      disarm(guard);
       respond(exchange, EnvelopeEndpoint.notFound());
       return;
     }
     EnvelopeEndpoint.Response early = envelopes.precheck(exchange.getRequestMethod(), header);
     if (early != null) {
-      disarm(guard);
       respond(exchange, early);
       return;
     }
     if (!admission.tryAcquire()) {
-      disarm(guard);
       LOG.debug("busy: {} envelopes in flight, answering 503", permits);
       respond(exchange, envelopes.busy("the receiver is busy"));
       return;
     }
     boolean handedOver = false;
     try {
-      if (guard != null) {
-        guard.touch();
-      }
       EnvelopeEndpoint.Body body = envelopes.readBody(
-          exchange.getRequestBody(), EnvelopeEndpoint.declaredLength(header), guard == null ? () -> { } : guard::touch);
-      disarm(guard);
+          exchange.getRequestBody(), EnvelopeEndpoint.declaredLength(header), progress);
+      progress.run();
       if (body.problem() != null) {
         respond(exchange, body.problem());
         return;
@@ -202,12 +205,6 @@ final class HttpsListener implements Listener {
       if (!handedOver) {
         admission.release();
       }
-    }
-  }
-
-  private static void disarm(ReadWatchdog.Guard guard) {
-    if (guard != null) {
-      guard.disarm();
     }
   }
 

@@ -567,6 +567,30 @@ class HttpsTransportTest {
   }
 
   @Test
+  void aClientStallingAfterAnEarlyAnswerDoesNotHoldTheOnlyConnectionThread() throws Exception {
+    Recorder recorder = new Recorder();
+    Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.readTimeoutMillis(300).connectionThreads(1))
+        .listen(LOOPBACK, recorder));
+    SSLContext context = A.tlsTrusting(B).createSslContext();
+
+    try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
+        .createSocket("127.0.0.1", inbox.endpoint().getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      // 415 is answered without reading the body; the JDK server then tries to discard it.
+      out.write(("POST /pccc/v1/envelopes HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\n0123456789")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      byte[] status = socket.getInputStream().readNBytes(12);
+      assertThat(new String(status, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 415");
+      assertThat(endOfStreamOrReset(socket.getInputStream())).isTrue();
+    }
+    transport(A, B).deliver(inbox.endpoint(), envelope(new byte[] {1})).get(30, SECONDS);
+    assertThat(recorder.calls).hasValue(1);
+  }
+
+  @Test
   void aStalledHandshakeIsDroppedAfterTheReadTimeout() throws Exception {
     Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.readTimeoutMillis(300)).listen(LOOPBACK, new Recorder()));
 
