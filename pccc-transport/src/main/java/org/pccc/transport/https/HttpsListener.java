@@ -58,6 +58,7 @@ final class HttpsListener implements Listener {
   private final ReadWatchdog watchdog;
   private final long readTimeoutMillis;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicInteger connections = new AtomicInteger();
   private final Consumer<HttpsListener> onClose;
 
   private HttpsListener(
@@ -101,12 +102,6 @@ final class HttpsListener implements Listener {
       throw new TransportException(TransportException.BAD_ENDPOINT,
           "cannot listen on " + host + ":" + port + ": " + e.getClass().getSimpleName(), false, e);
     }
-    server.setHttpsConfigurator(new HttpsConfigurator(sslContext) {
-      @Override
-      public void configure(HttpsParameters parameters) {
-        parameters.setSSLParameters(tls.serverSslParameters());
-      }
-    });
     int actualPort = server.getAddress().getPort();
     URI endpoint;
     try {
@@ -116,6 +111,14 @@ final class HttpsListener implements Listener {
       throw new TransportException(TransportException.BAD_ENDPOINT, "invalid endpoint host " + host, false, e);
     }
     HttpsListener listener = new HttpsListener(server, endpoint, path, settings, handler, onClose);
+    server.setHttpsConfigurator(new HttpsConfigurator(sslContext) {
+      @Override
+      public void configure(HttpsParameters parameters) {
+        // Called once per new connection, before its handshake.
+        listener.connections.incrementAndGet();
+        parameters.setSSLParameters(tls.serverSslParameters());
+      }
+    });
     server.createContext("/", listener::exchange);
     server.setExecutor(listener.connectionExecutor());
     server.start();
@@ -131,6 +134,11 @@ final class HttpsListener implements Listener {
   /** The number of envelopes admitted and not yet answered (being read, queued or handled). */
   int inFlight() {
     return permits - admission.availablePermits();
+  }
+
+  /** The number of TLS connections accepted so far. */
+  int connectionsAccepted() {
+    return connections.get();
   }
 
   /** Guards every exchange, from the first byte of its request to the end of its body. */
@@ -213,7 +221,7 @@ final class HttpsListener implements Listener {
       Headers out = exchange.getResponseHeaders();
       response.headers().forEach(out::set);
       byte[] body = response.body();
-      if (body.length == 0) {
+      if (body.length == 0 || "HEAD".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(response.status(), -1);
       } else {
         exchange.sendResponseHeaders(response.status(), body.length);

@@ -191,6 +191,32 @@ class HttpsTransportTest {
   }
 
   @Test
+  void sequentialDeliveriesReuseOneKeptAliveConnection() throws Exception {
+    Recorder recorder = new Recorder();
+    HttpsListener inbox = (HttpsListener) closeLater(transport(B, A).listen(LOOPBACK, recorder));
+    HttpsTransport sender = transport(A, B);
+
+    for (int i = 0; i < 50; i++) {
+      sender.deliver(inbox.endpoint(), envelope(new byte[] {(byte) i})).get(30, SECONDS);
+    }
+
+    assertThat(recorder.calls).hasValue(50);
+    assertThat(inbox.connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void headIsMethodNotAllowedWithoutABody() throws Exception {
+    Listener inbox = closeLater(transport(B, A).listen(LOOPBACK, new Recorder()));
+
+    HttpResponse<String> response = rawClient(A.tlsTrusting(B)).send(
+        rawRequest(inbox.endpoint()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
   void ed25519AndP256CentresTalkToEachOther() throws Exception {
     Centre p256 = TestCentres.p256("PCCC-P256");
     Recorder atP256 = new Recorder();
