@@ -112,6 +112,12 @@ public abstract class TransportTck {
 
   private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
   private final Random random = new Random(20240917L);
+  // The suite's own background work, off the common pool, which a transport may be using.
+  private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "pccc-tck-background");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /**
    * Creates a new transport. Called several times per test: senders and receivers are different
@@ -124,7 +130,8 @@ public abstract class TransportTck {
   /**
    * Returns a fresh local endpoint to listen on, different on every call, in the transport's
    * scheme. It may be a template that {@link Transport#listen} completes (an HTTPS endpoint with
-   * port 0); the suite always delivers to {@link Listener#endpoint()}.
+   * port 0); the suite always delivers to {@link Listener#endpoint()}, and after closing a
+   * listener may listen again on the endpoint it reported (the same port, the same folder).
    */
   protected abstract URI newEndpoint();
 
@@ -319,6 +326,7 @@ public abstract class TransportTck {
 
   @AfterEach
   final void closeEverythingTheSuiteOpened() {
+    background.shutdownNow();
     List<AutoCloseable> reversed = new ArrayList<>(resources);
     Collections.reverse(reversed);
     resources.clear();
@@ -426,7 +434,8 @@ public abstract class TransportTck {
       pause(Duration.ofMillis(50));
       handedOverAt.compareAndSet(0, System.nanoTime());
       // The commit takes a while too, as an inbox writing to disk would.
-      return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+      return CompletableFuture.runAsync(() -> { },
+          CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS, background));
     });
     Listener listener = listen(transport(), newEndpoint(), inbox);
     OutboundEnvelope envelope = newEnvelope(randomBytes(2048));
@@ -486,7 +495,8 @@ public abstract class TransportTck {
     OutboundEnvelope envelope = newEnvelope(randomBytes(777));
     // Delivered as the outbox would, in the background: a direct transport keeps failing until
     // the second listener runs, a store-and-forward one accepts at once.
-    CompletableFuture<Integer> outbox = CompletableFuture.supplyAsync(() -> deliverUntilAccepted(sender, endpoint, envelope));
+    CompletableFuture<Integer> outbox =
+        CompletableFuture.supplyAsync(() -> deliverUntilAccepted(sender, endpoint, envelope), background);
     try {
       assertThat(failing.awaitCalls(1, arrivalTimeout())).as("the first handler was called").isTrue();
       first.close();
@@ -572,7 +582,7 @@ public abstract class TransportTck {
         }
         pause(Duration.ofMillis(2));
       }
-    });
+    }, background);
     try {
       pause(Duration.ofMillis(50));
       listener.close();

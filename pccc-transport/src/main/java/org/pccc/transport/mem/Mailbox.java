@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.pccc.transport.spi.InboundEnvelope;
@@ -51,15 +52,27 @@ final class Mailbox {
       this.sender = sender;
     }
 
-    void completeSender() {
-      if (sender != null) {
-        sender.complete(null);
+    /**
+     * Completes the sender's future on another thread: the sender's callbacks may block (waiting
+     * for another delivery to this endpoint) and must not stall this endpoint's hand-overs.
+     */
+    void completeSender(Executor executor) {
+      if (sender != null && !sender.isDone()) {
+        runElsewhere(executor, () -> sender.complete(null));
       }
     }
 
-    void failSender(TransportException failure) {
-      if (sender != null) {
-        sender.completeExceptionally(failure);
+    void failSender(Executor executor, TransportException failure) {
+      if (sender != null && !sender.isDone()) {
+        runElsewhere(executor, () -> sender.completeExceptionally(failure));
+      }
+    }
+
+    private static void runElsewhere(Executor executor, Runnable action) {
+      try {
+        executor.execute(action);
+      } catch (RejectedExecutionException e) {
+        action.run();
       }
     }
   }
@@ -120,7 +133,7 @@ final class Mailbox {
       try {
         network.timer.schedule(() -> release(entry), holdMillis, TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException e) {
-        entry.failSender(closedNetwork());
+        entry.failSender(network.dispatcher, closedNetwork());
       }
       return;
     }
@@ -149,7 +162,7 @@ final class Mailbox {
       } catch (RejectedExecutionException e) {
         draining = false;
         queue.clear();
-        entry.failSender(closedNetwork());
+        entry.failSender(network.dispatcher, closedNetwork());
       }
     }
   }
@@ -198,7 +211,7 @@ final class Mailbox {
 
   private void failIfNeverHandedOver(Entry entry, boolean neverHandedOver) {
     if (neverHandedOver) {
-      entry.failSender(new TransportException(TransportException.UNAVAILABLE,
+      entry.failSender(network.dispatcher, new TransportException(TransportException.UNAVAILABLE,
           "the listener on " + endpoint + " went away before message " + entry.messageId + " was handed over", true));
     }
   }
@@ -236,7 +249,7 @@ final class Mailbox {
         entry.state = State.DONE;
       }
       network.counters.committed.increment();
-      entry.completeSender();
+      entry.completeSender(network.dispatcher);
       return;
     }
     if (cause instanceof TransportException rejection && !rejection.retryable()) {
@@ -246,7 +259,7 @@ final class Mailbox {
       }
       network.counters.rejected.increment();
       LOG.debug("{} rejected message {} for good ({})", endpoint, entry.messageId, rejection.code());
-      entry.failSender(new TransportException(TransportException.REJECTED,
+      entry.failSender(network.dispatcher, new TransportException(TransportException.REJECTED,
           endpoint + " rejected message " + entry.messageId + " (" + rejection.code() + ")", false, rejection));
       return;
     }
@@ -259,7 +272,7 @@ final class Mailbox {
     LOG.debug("handler on {} did not commit message {} (attempt {}); redelivering later", endpoint, entry.messageId,
         attempts);
     // The network keeps custody, so the sender is done: redelivery is the network's job now.
-    entry.completeSender();
+    entry.completeSender(network.dispatcher);
     try {
       network.timer.schedule(() -> redeliver(entry), network.redeliveryDelayMillis(attempts), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {

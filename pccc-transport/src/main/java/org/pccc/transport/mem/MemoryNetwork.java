@@ -278,7 +278,7 @@ public final class MemoryNetwork implements AutoCloseable {
     try {
       timer.schedule(() -> mailbox.arrive(entry, hold, holdMillis), delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
-      entry.failSender(new TransportException(TransportException.CLOSED, "the memory network is closed", true));
+      entry.failSender(dispatcher, new TransportException(TransportException.CLOSED, "the memory network is closed", true));
     }
   }
 

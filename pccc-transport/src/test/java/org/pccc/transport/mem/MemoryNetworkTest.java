@@ -287,6 +287,19 @@ class MemoryNetworkTest {
   }
 
   @Test
+  void aSenderCallbackMayWaitForAnotherDeliveryToTheSameEndpoint() throws Exception {
+    MemoryNetwork network = network(1, MemoryFaults.none());
+    RecordingHandler inbox = RecordingHandler.committing();
+    network.newTransport().listen(B, inbox);
+    Transport sender = network.newTransport();
+    // Were the sender's future completed on the endpoint's hand-over thread, this would deadlock.
+    CompletableFuture<Void> chained = sender.deliver(B, envelope(1))
+        .thenRun(() -> sender.deliver(B, envelope(2)).join());
+    chained.get(5, TimeUnit.SECONDS);
+    assertThat(inbox.commits()).isEqualTo(2);
+  }
+
+  @Test
   void oneEndpointHasOneListener() {
     MemoryNetwork network = network(1, MemoryFaults.none());
     network.newTransport().listen(B, RecordingHandler.committing());
