@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>an explicitly given transport instance whose scheme matches wins;
+ *   <li>otherwise, if the system property {@code org.pccc.transport.provider.<scheme>} names a
+ *       provider class, that provider (it must be on the class path);
  *   <li>otherwise exactly one {@link TransportProvider} on the class path must serve the scheme;
  *   <li>none, or several, is a {@link TransportException} with code
  *       {@link TransportException#NO_TRANSPORT} naming the candidates.
@@ -21,6 +23,9 @@ import java.util.stream.Collectors;
  * Stateless and thread-safe.
  */
 public final class Transports {
+  /** Prefix of the system property that names the provider class for a scheme. */
+  public static final String PROVIDER_PROPERTY_PREFIX = "org.pccc.transport.provider.";
+
   private Transports() {}
 
   /**
@@ -53,9 +58,22 @@ public final class Transports {
           "several explicit transports serve scheme '" + wanted + "'", false);
     }
     List<TransportProvider> providers = new ArrayList<>();
-    for (TransportProvider p : ServiceLoader.load(TransportProvider.class, loader)) {
-      if (p.scheme().equalsIgnoreCase(wanted)) {
-        providers.add(p);
+    try {
+      for (TransportProvider p : ServiceLoader.load(TransportProvider.class, loader)) {
+        if (p.scheme().equalsIgnoreCase(wanted)) {
+          providers.add(p);
+        }
+      }
+    } catch (java.util.ServiceConfigurationError e) {
+      throw new TransportException(TransportException.NO_TRANSPORT,
+          "cannot load transport providers for scheme '" + wanted + "'", false, e);
+    }
+    String chosen = System.getProperty(PROVIDER_PROPERTY_PREFIX + wanted);
+    if (chosen != null) {
+      providers.removeIf(p -> !p.getClass().getName().equals(chosen));
+      if (providers.isEmpty()) {
+        throw new TransportException(TransportException.NO_TRANSPORT,
+            "the provider named by " + PROVIDER_PROPERTY_PREFIX + wanted + " is not on the class path", false);
       }
     }
     if (providers.size() != 1) {
