@@ -81,6 +81,20 @@ public final class TlsConfig {
   }
 
   /**
+   * Returns the TLS configuration of a centre's node: its signing key and certificate identify it,
+   * and a peer is trusted only if its certificate is a signing certificate the verified network
+   * directory lists (mutual TLS pinned to the directory, not to DNS names or public CAs).
+   *
+   * @param keys the centre's keys
+   * @param directory the verified directory
+   * @return the configuration
+   */
+  public static TlsConfig forCentre(org.pccc.crypto.pki.CentreKeys keys, org.pccc.crypto.TrustedDirectory directory) {
+    return of(keys.signing().privateKey(), keys.signing().certificateChain(),
+        chain -> !chain.isEmpty() && directory.listsSigningCertificate(chain.get(0)));
+  }
+
+  /**
    * Creates the configuration from a key and its certificate chain.
    *
    * @param privateKey the local private key (Ed25519, P-256 or RSA), from any JCA provider
