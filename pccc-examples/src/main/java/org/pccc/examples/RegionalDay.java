@@ -1,0 +1,423 @@
+package org.pccc.examples;
+
+import static org.pccc.examples.DemoNetwork.BOGORODICA;
+import static org.pccc.examples.DemoNetwork.CENTRES;
+import static org.pccc.examples.DemoNetwork.GYUESHEVO;
+import static org.pccc.examples.DemoNetwork.SREMSKA_RACA;
+import static org.pccc.examples.DemoNetwork.TABANOVCE;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.pccc.crypto.SealedEnvelope;
+import org.pccc.crypto.VerifiedMessage;
+import org.pccc.examples.DemoNetwork.Centre;
+import org.pccc.model.Handling;
+import org.pccc.model.Header;
+import org.pccc.model.Message;
+import org.pccc.model.Party;
+import org.pccc.model.body.Alert;
+import org.pccc.model.body.Body;
+import org.pccc.model.body.InformationRequest;
+import org.pccc.model.body.OperationalNotice;
+import org.pccc.model.body.Reply;
+import org.pccc.model.body.SituationEntry;
+import org.pccc.model.body.SituationReport;
+import org.pccc.model.code.AlertType;
+import org.pccc.model.code.Country;
+import org.pccc.model.code.DataAccess;
+import org.pccc.model.code.DocumentType;
+import org.pccc.model.code.HandlingCode;
+import org.pccc.model.code.NameForm;
+import org.pccc.model.code.NameScript;
+import org.pccc.model.code.NoticeType;
+import org.pccc.model.code.RefusalGround;
+import org.pccc.model.code.ReplyOutcome;
+import org.pccc.model.code.Sex;
+import org.pccc.model.code.Urgency;
+import org.pccc.model.code.VehicleCategory;
+import org.pccc.model.names.NameMatchKeys;
+import org.pccc.model.rules.ReplyDeadlines;
+import org.pccc.model.subject.IdentityDocument;
+import org.pccc.model.subject.Location;
+import org.pccc.model.subject.PartialDate;
+import org.pccc.model.subject.Person;
+import org.pccc.model.subject.PersonName;
+import org.pccc.model.subject.Plate;
+import org.pccc.model.subject.Subject;
+import org.pccc.model.subject.Vehicle;
+import org.pccc.transport.DeliveryHandle;
+import org.pccc.transport.PcccNode;
+import org.pccc.transport.spi.OutboundEnvelope;
+
+/**
+ * The scripted day of work of the demo. Each step prints a line of the timeline; a step that does
+ * not happen as scripted is recorded as a failure, and the demo then exits non-zero. All people,
+ * vehicles and documents are invented.
+ */
+final class RegionalDay {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final DemoNetwork network;
+  private final PrintStream out;
+  private final List<String> failures = new ArrayList<>();
+  private final List<String> alerts = new ArrayList<>();
+  private final Map<String, int[]> situation = new LinkedHashMap<>();
+  private int requests;
+  private int deadlinesMet;
+  private int waitedInOutbox;
+
+  RegionalDay(DemoNetwork network, PrintStream out) {
+    this.network = network;
+    this.out = out;
+  }
+
+  List<String> failures() {
+    return failures;
+  }
+
+  List<String> alerts() {
+    return alerts;
+  }
+
+  Map<String, int[]> situation() {
+    return situation;
+  }
+
+  int requests() {
+    return requests;
+  }
+
+  int deadlinesMet() {
+    return deadlinesMet;
+  }
+
+  int waitedInOutbox() {
+    return waitedInOutbox;
+  }
+
+  void run() throws Exception {
+    for (Centre c : CENTRES) {
+      network.start(c);
+    }
+    step("05:55", "network up: 4 centres, a CA per country, directory signed by the coordinator (serial "
+        + network.pki().directory().serial() + ")");
+    urgentVehicleCheck();
+    personCheckRefused();
+    clarificationRound();
+    nameSearchAcrossScripts();
+    documentCheckWithMrz();
+    hotPursuit();
+    centreOffline();
+    tamperedAndReplayed();
+    situationReports();
+  }
+
+  // 06:10 — an urgent vehicle check answered with a hit inside its 8-hour deadline.
+  private void urgentVehicleCheck() throws Exception {
+    Vehicle truck = new Vehicle("WDB9634031L123456", new Plate("SK 1234 AB", Country.of("MK")), "Mercedes-Benz",
+        "Actros", "white", VehicleCategory.N3, 2016);
+    Message request = request(SREMSKA_RACA, TABANOVCE, Urgency.URGENT, "Truck at the crossing point now",
+        "Smuggling of excise goods (fuel)", "Undeclared fuel tanks found in a truck with Macedonian plates.",
+        DataAccess.DIRECT, List.of(truck), List.of("Who is the registered keeper?", "Is it reported stolen?"));
+    Instant due = ReplyDeadlines.dueBy(Urgency.URGENT, DataAccess.DIRECT, request.header().createdAt());
+    VerifiedMessage answer = ask(SREMSKA_RACA, request, TABANOVCE, req -> new Reply(ReplyOutcome.HIT,
+        List.of(person("Трајковски", "Горан", NameScript.CYRILLIC, "MK", PartialDate.parse("1979-04"))),
+        "Регистриран сопственик е лицето подолу; возилото не е пријавено како украдено.", null, List.of(), null,
+        List.of()), "mk", HandlingCode.H1);
+    if (answer != null) {
+      boolean met = !answer.openedAt().isAfter(due);
+      requests++;
+      deadlinesMet += met ? 1 : 0;
+      step("06:10", "urgent vehicle check RS-BA → MK-RS: HIT, answered inside the 8-hour deadline (Art. 5(1)(a)): " + met);
+    }
+  }
+
+  // 07:30 — a person check answered by a refusal with its legal ground.
+  private void personCheckRefused() throws Exception {
+    Message request = request(BOGORODICA, GYUESHEVO, Urgency.NORMAL, null, "Petty theft",
+        "A person was stopped with goods of unclear origin.", DataAccess.INDIRECT,
+        List.of(person("Стоянов", "Иван", NameScript.CYRILLIC, "BG", PartialDate.ofYear(1990))),
+        List.of("Is the person known for property offences?"));
+    VerifiedMessage answer = ask(BOGORODICA, request, GYUESHEVO, req -> new Reply(ReplyOutcome.REFUSAL, List.of(),
+        "Деянието се наказва с лишаване от свобода до една година.", RefusalGround.MINOR_OFFENCE, List.of(), null,
+        List.of()), "bg", HandlingCode.H0);
+    if (answer != null) {
+      Reply r = (Reply) answer.message().body();
+      requests++;
+      deadlinesMet++;
+      expect(r.refusalGround() == RefusalGround.MINOR_OFFENCE, "refusal names its Art. 6 ground");
+      step("07:30", "person check MK-GR → BG-MK: REFUSAL, ground " + r.refusalGround().code() + " — "
+          + r.refusalGround().label());
+    }
+  }
+
+  // 09:00 — a clarification round: the requested side asks, the requester answers with more detail.
+  private void clarificationRound() throws Exception {
+    Message first = request(TABANOVCE, SREMSKA_RACA, Urgency.NORMAL, null, "Document fraud",
+        "A traveller presented a residence permit that may be forged.", DataAccess.INDIRECT,
+        List.of(person("Petrović", "Marko", NameScript.LATIN, "RS", null)), List.of("Is the permit genuine?"));
+    VerifiedMessage clarification = ask(TABANOVCE, first, SREMSKA_RACA, req -> new Reply(
+        ReplyOutcome.CLARIFICATION_REQUEST, List.of(), null, null,
+        List.of("Molimo dostavite datum rođenja i broj dozvole."), null, List.of()), "sr", HandlingCode.H0);
+    if (clarification == null) {
+      return;
+    }
+    Message second = request(TABANOVCE, SREMSKA_RACA, Urgency.NORMAL, null, "Document fraud",
+        "Details as asked: date of birth 1988-02-11, permit number RP4471202.", DataAccess.INDIRECT,
+        List.of(person("Petrović", "Marko", NameScript.LATIN, "RS", PartialDate.parse("1988-02-11"))),
+        List.of("Is the permit genuine?"));
+    VerifiedMessage answer = ask(TABANOVCE, second, SREMSKA_RACA, req -> new Reply(ReplyOutcome.NO_HIT, List.of(),
+        "Nema podataka o izdatoj dozvoli s tim brojem.", null, List.of(), null, List.of()), "sr", HandlingCode.H0);
+    if (answer != null) {
+      requests += 2;
+      deadlinesMet += 2;
+      step("09:00", "clarification round MK-RS ↔ RS-BA: CLARIFICATION_REQUEST, then details, then NO_HIT");
+    }
+  }
+
+  // 10:15 — a name searched in Latin matches a record held in Cyrillic.
+  private void nameSearchAcrossScripts() throws Exception {
+    Message request = request(GYUESHEVO, SREMSKA_RACA, Urgency.NORMAL, null, "Cigarette smuggling",
+        "A driver gave his name as written in his passport.", DataAccess.DIRECT,
+        List.of(person("PETROVIC", "NIKOLA", NameScript.LATIN, "RS", null)), List.of("Is the person known?"));
+    List<Person> register = List.of(
+        person("Петровић", "Никола", NameScript.CYRILLIC, "RS", PartialDate.parse("1975-09-30")),
+        person("Јовановић", "Милан", NameScript.CYRILLIC, "RS", PartialDate.parse("1981-01-12")));
+    VerifiedMessage answer = ask(GYUESHEVO, request, SREMSKA_RACA, req -> {
+      Person asked = (Person) ((InformationRequest) req.message().body()).subjects().get(0);
+      String query = asked.names().get(0).surname() + " " + asked.names().get(0).givenNames();
+      List<Subject> hits = new ArrayList<>();
+      for (Person p : register) {
+        String recorded = p.names().get(0).surname() + " " + p.names().get(0).givenNames();
+        if (NameMatchKeys.matches(query, recorded)) {
+          hits.add(p);
+        }
+      }
+      return hits.isEmpty()
+          ? new Reply(ReplyOutcome.NO_HIT, List.of(), null, null, List.of(), null, List.of())
+          : new Reply(ReplyOutcome.HIT, hits, "Лице пронађено у евиденцији.", null, List.of(), null, List.of());
+    }, "sr", HandlingCode.H0);
+    if (answer != null) {
+      Reply r = (Reply) answer.message().body();
+      requests++;
+      deadlinesMet++;
+      expect(r.outcome() == ReplyOutcome.HIT, "Latin 'PETROVIC NIKOLA' matches Cyrillic 'Петровић Никола'");
+      step("10:15", "name search BG-MK → RS-BA: 'PETROVIC NIKOLA' (Latin, MRZ form) found as 'Петровић Никола' "
+          + "(Cyrillic): " + r.outcome().code());
+    }
+  }
+
+  // 11:40 — a document check carrying the machine-readable zone, whose check digits validation verifies.
+  private void documentCheckWithMrz() throws Exception {
+    IdentityDocument passport = new IdentityDocument(DocumentType.PASSPORT, "L898902C3", Country.of("MK"),
+        LocalDate.parse("2022-04-16"), LocalDate.parse("2032-04-15"),
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10");
+    Message request = request(BOGORODICA, TABANOVCE, Urgency.URGENT, "Traveller held at the border check",
+        "Use of a possibly forged passport", "Passport presented at Evzoni with a worn laminate.",
+        DataAccess.DIRECT, List.of(passport), List.of("Was this passport issued as printed?"));
+    VerifiedMessage answer = ask(BOGORODICA, request, TABANOVCE, req -> new Reply(ReplyOutcome.HIT,
+        List.of(((InformationRequest) req.message().body()).subjects().get(0)),
+        "Patošot e izdaden so ovie podatoci i ne e prijaven kako izguben.", null, List.of(), null, List.of()),
+        "mk", HandlingCode.H0);
+    if (answer != null) {
+      requests++;
+      deadlinesMet++;
+      step("11:40", "document check MK-GR → MK-RS with an ICAO 9303 MRZ (check digits verified): HIT");
+    }
+  }
+
+  // 13:45 — a hot-pursuit notice across the border.
+  private void hotPursuit() throws Exception {
+    Instant now = Instant.now();
+    Body notice = new OperationalNotice(NoticeType.HOT_PURSUIT,
+        "Patrol in pursuit of a car that failed to stop; expected to cross at Bogorodica/Evzoni.", now,
+        now.plus(Duration.ofHours(2)), Location.crossingPoint(BOGORODICA.crossingPoint(),
+            BOGORODICA.position().latitude(), BOGORODICA.position().longitude()),
+        List.of(new Vehicle(null, new Plate("GV 4455 AC", Country.of("MK")), "Audi", "A6", "black",
+            VehicleCategory.M1, null)), 2);
+    Message m = Message.of(header(TABANOVCE, List.of(BOGORODICA), Urgency.URGENT, "Pursuit in progress", "en",
+        HandlingCode.H0), notice);
+    deliver(TABANOVCE, m);
+    expect(network.await(BOGORODICA, m.header().messageId()) != null, "hot-pursuit notice arrives");
+    step("13:45", "hot-pursuit notice MK-RS → MK-GR over https (mutual TLS pinned to the directory): delivered");
+  }
+
+  // 15:00 — one centre offline; a stolen-vehicle alert to every centre meanwhile; nothing lost.
+  private void centreOffline() throws Exception {
+    network.stop(SREMSKA_RACA);
+    step("15:00", "link of RS-BA-SREMSKA-RACA down (node stopped)");
+    Body alert = new Alert(AlertType.STOLEN_VEHICLE, "Украден путнички аутомобил Škoda Octavia, тамно плаве боје.",
+        List.of(new Vehicle("TMBJJ7NE8L0123456", new Plate("BG 123-ĆŽ", Country.of("RS")), "Škoda", "Octavia",
+            "dark blue", VehicleCategory.M1, 2020)),
+        "Stop the vehicle and inform the sending centre.", Instant.now().plus(Duration.ofDays(30)), List.of());
+    Message m = Message.of(header(GYUESHEVO, List.of(TABANOVCE, BOGORODICA, SREMSKA_RACA), Urgency.URGENT,
+        "Vehicle stolen less than two hours ago", "sr", HandlingCode.H0), alert);
+    DeliveryHandle handle = network.node(GYUESHEVO).send(m);
+    alerts.add("STOLEN_VEHICLE from " + GYUESHEVO.id() + " to every centre: Škoda Octavia, plate BG 123-ĆŽ");
+    expect(network.await(TABANOVCE, m.header().messageId()) != null, "alert reaches MK-RS");
+    expect(network.await(BOGORODICA, m.header().messageId()) != null, "alert reaches MK-GR");
+    Thread.sleep(300);
+    int pending = network.node(GYUESHEVO).pendingDeliveries();
+    waitedInOutbox = pending;
+    expect(pending == 1, "the alert to the offline centre waits in the outbox");
+    step("15:05", "stolen-vehicle alert BG-MK → all centres; 2 delivered, 1 waiting in the outbox for RS-BA");
+    network.start(SREMSKA_RACA);
+    handle.allReceipts().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    expect(network.await(SREMSKA_RACA, m.header().messageId()) != null, "alert reaches RS-BA after it returns");
+    step("16:30", "RS-BA-SREMSKA-RACA back (restarted on its store): the alert arrived, 3/3 receipts verified");
+  }
+
+  // 18:00 — a tampered envelope and a replayed one are refused.
+  private void tamperedAndReplayed() throws Exception {
+    Message m = Message.of(header(TABANOVCE, List.of(SREMSKA_RACA), Urgency.NORMAL, null, "en", HandlingCode.H0),
+        new Alert(AlertType.MISSING_PERSON, "Missing teenager, last seen near the border.",
+            List.of(person("Илиевска", "Ана", NameScript.CYRILLIC, "MK", PartialDate.ofYear(2010))), null, null,
+            List.of()));
+    SealedEnvelope sealed = network.pki().sealer(TABANOVCE.id()).seal(m);
+    String text = sealed.text();
+    int at = text.indexOf("\"ciphertext\":\"") + 20;
+    String tampered = text.substring(0, at) + (text.charAt(at) == 'A' ? 'B' : 'A') + text.substring(at + 1);
+    int rejectedBefore = rejections();
+    rawDeliver(SREMSKA_RACA, tampered.getBytes(StandardCharsets.UTF_8), m);
+    expect(rejections() == rejectedBefore + 1, "tampered envelope refused");
+    rawDeliver(SREMSKA_RACA, sealed.bytes(), m);
+    expect(network.await(SREMSKA_RACA, m.header().messageId()) != null, "original envelope accepted once");
+    int duplicatesBefore = network.counters.duplicates.get();
+    rawDeliver(SREMSKA_RACA, sealed.bytes(), m);
+    Thread.sleep(200);
+    expect(network.counters.duplicates.get() == duplicatesBefore + 1, "replayed envelope recognised");
+    expect(network.await(SREMSKA_RACA, x -> x.message().header().messageId().equals(m.header().messageId()),
+        Duration.ofMillis(300)) == null, "replayed envelope not handed to the application again");
+    rawDeliver(TABANOVCE.equals(SREMSKA_RACA) ? GYUESHEVO : BOGORODICA, sealed.bytes(), m);
+    step("18:00", "tampered envelope refused (" + String.join(", ", network.counters.rejectionsByCode.keySet())
+        + "); replayed envelope recognised and not delivered twice; forwarded copy refused");
+  }
+
+  // 23:55 — situation reports from every centre to every other.
+  private void situationReports() throws Exception {
+    int[][] counts = {{7, 5, 3, 1, 1}, {4, 4, 6, 2, 1}, {12, 9, 0, 0, 0}, {3, 2, 1, 3, 2}};
+    Instant end = Instant.now();
+    Instant start = end.minus(Duration.ofDays(1));
+    List<DeliveryHandle> handles = new ArrayList<>();
+    for (int i = 0; i < CENTRES.size(); i++) {
+      Centre c = CENTRES.get(i);
+      int[] n = counts[i];
+      situation.put(c.id(), n);
+      List<Centre> others = CENTRES.stream().filter(o -> o != c).toList();
+      Body report = new SituationReport(start, end, List.of(new SituationEntry(
+          Location.crossingPoint(c.crossingPoint(), c.position().latitude(), c.position().longitude()),
+          n[0], n[1], n[2], n[3], n[4])), null);
+      handles.add(network.node(c).send(Message.of(header(c, others, Urgency.NORMAL, null, "en", HandlingCode.H0),
+          report)));
+    }
+    CompletableFuture.allOf(handles.stream().map(DeliveryHandle::allReceipts).toArray(CompletableFuture[]::new))
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    step("23:55", "situation reports from all 4 centres to every other centre: 12 receipts verified");
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private interface Responder {
+    Reply answer(VerifiedMessage request) throws Exception;
+  }
+
+  private VerifiedMessage ask(Centre from, Message request, Centre to, Responder responder, String language,
+      HandlingCode handling) throws Exception {
+    PcccNode.PendingRequest pending = network.node(from).request(request);
+    VerifiedMessage atRequested = network.await(to, request.header().messageId());
+    if (atRequested == null) {
+      expect(false, "request " + request.body().kind().code() + " reaches " + to.id());
+      return null;
+    }
+    Header h = Header.builder()
+        .conversationId(request.header().conversationId())
+        .inReplyTo(request.header().messageId())
+        .sender(Party.of(to.id(), to.countries().get(to.countries().contains(from.country()) ? 1 : 0)))
+        .recipients(request.header().sender())
+        .urgency(request.header().urgency())
+        .handling(Handling.of(handling))
+        .language(language)
+        .build();
+    network.node(to).send(Message.of(h, responder.answer(atRequested)));
+    VerifiedMessage reply = pending.reply().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    network.await(from, reply.message().header().messageId());
+    return reply;
+  }
+
+  private void deliver(Centre from, Message m) throws Exception {
+    network.node(from).send(m).allReceipts().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private void rawDeliver(Centre to, byte[] bytes, Message m) {
+    OutboundEnvelope out = new OutboundEnvelope(bytes, m.header().messageId(), m.header().conversationId(),
+        m.body().kind().code(), m.header().sender().centreId(), to.id());
+    try {
+      network.memoryTransport(TABANOVCE).deliver(network.endpointOf(to), out).get(5, TimeUnit.SECONDS);
+    } catch (Exception expectedForRejections) {
+      // A refused envelope fails the delivery: that is the point of the step.
+    }
+  }
+
+  private int rejections() {
+    return network.counters.rejectionsByCode.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum();
+  }
+
+  private static Message request(Centre from, Centre to, Urgency urgency, String urgencyReason, String offence,
+      String facts, DataAccess access, List<Subject> subjects, List<String> questions) {
+    Header h = Header.builder()
+        .sender(Party.of(from.id(), from.country()))
+        .recipients(Party.of(to.id(), to.country()))
+        .urgency(urgency)
+        .urgencyReason(urgencyReason)
+        .legalBasis("Police Cooperation Convention for Southeast Europe, Art. 5")
+        .purpose("Prevention and investigation of cross-border crime")
+        .language("en")
+        .build();
+    return Message.of(h, new InformationRequest("National desk " + from.country() + ", " + from.name(), offence,
+        facts, null, null, null, access, false, subjects, questions, List.of()));
+  }
+
+  private static Header header(Centre from, List<Centre> to, Urgency urgency, String urgencyReason, String language,
+      HandlingCode handling) {
+    return Header.builder()
+        .sender(Party.of(from.id(), from.country()))
+        .recipients(to.stream().map(c -> Party.of(c.id(), c.country())).toList())
+        .urgency(urgency)
+        .urgencyReason(urgencyReason)
+        .handling(Handling.of(handling))
+        .language(language)
+        .build();
+  }
+
+  private static Person person(String surname, String given, NameScript script, String nationality,
+      PartialDate birth) {
+    return new Person(List.of(new PersonName(surname, given, script, NameForm.ORIGINAL)), List.of(), birth, null,
+        null, Sex.UNKNOWN, List.of(Country.of(nationality)), List.of(), null);
+  }
+
+  private void step(String time, String text) {
+    out.printf("  %s  %s%n", time, text);
+  }
+
+  private void expect(boolean ok, String what) {
+    if (!ok) {
+      failures.add(what);
+      out.println("         !! not as scripted: " + what);
+    }
+  }
+
+  static Path unused() {
+    return null;
+  }
+}
