@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -250,7 +249,8 @@ public final class MessageArbitraries {
   public static Arbitrary<String> hsCodes() {
     return Combinators.combine(
             Arbitraries.integers().between(1, 97).filter(ch -> ch != 77),
-            Arbitraries.of(4, 6, 8).flatMap(n -> Arbitraries.strings().numeric().ofLength(n)))
+            Arbitraries.oneOf(Arbitraries.strings().numeric().ofLength(4), Arbitraries.strings().numeric().ofLength(6),
+                Arbitraries.strings().numeric().ofLength(8)))
         .as((chapter, rest) -> String.format("%02d", chapter) + rest);
   }
 
@@ -298,13 +298,21 @@ public final class MessageArbitraries {
         .as((s, n) -> Instant.ofEpochSecond(s, n));
   }
 
+  /** Positive durations: from one nanosecond (the boundary of every "after" rule) to about a year. */
+  public static Arbitrary<Duration> positiveDurations() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.just(Duration.ofNanos(1))),
+        Tuple.of(4, Arbitraries.longs().between(1, 400L * 24 * 3600).map(Duration::ofSeconds)),
+        Tuple.of(1, Arbitraries.longs().between(1, Duration.ofDays(30).toNanos()).map(Duration::ofNanos)));
+  }
+
   /** Instants strictly after {@code t}: from one nanosecond to about a year later. */
   public static Arbitrary<Instant> after(Instant t) {
-    return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just(t.plusNanos(1))),
-        Tuple.of(4, Arbitraries.longs().between(1, 400L * 24 * 3600).map(t::plusSeconds)),
-        Tuple.of(1, Arbitraries.longs().between(1, Duration.ofDays(30).toNanos()).map(t::plusNanos)));
+    return positiveDurations().map(t::plus);
   }
+
+  /** The latest birth date generated: every message is created in 2000 or later. */
+  static final LocalDate LATEST_BIRTH = LocalDate.of(1999, 12, 31);
 
   public static Arbitrary<LocalDate> dates(LocalDate from, LocalDate to) {
     return Arbitraries.longs().between(from.toEpochDay(), to.toEpochDay()).map(LocalDate::ofEpochDay);
@@ -331,10 +339,11 @@ public final class MessageArbitraries {
   }
 
   public static Arbitrary<Handling> handlings() {
-    return Arbitraries.of(HandlingCode.class).flatMap(code -> {
-      Arbitrary<String> conditions = code == HandlingCode.H3 ? text(2000) : text(2000).injectNull(0.8);
-      return conditions.map(c -> new Handling(code, c));
-    });
+    Arbitrary<Handling> h3 = text(2000).map(c -> new Handling(HandlingCode.H3, c));
+    Arbitrary<Handling> others = Combinators.combine(
+            Arbitraries.of(HandlingCode.H0, HandlingCode.H1, HandlingCode.H2), text(2000).injectNull(0.8))
+        .as(Handling::new);
+    return Arbitraries.frequencyOf(Tuple.of(1, h3), Tuple.of(3, others));
   }
 
   public static Arbitrary<Evaluation> evaluations() {
@@ -344,35 +353,47 @@ public final class MessageArbitraries {
 
   /** A sender and 1 to 64 unique recipients, none with the sender's centre. */
   public static Arbitrary<Tuple.Tuple2<Party, List<Party>>> senderAndRecipients() {
-    return parties().flatMap(sender -> {
-      Arbitrary<Party> others = parties().filter(p -> !p.centreId().equals(sender.centreId()));
-      Arbitrary<List<Party>> recipients = Arbitraries.frequencyOf(
-          Tuple.of(19, others.list().uniqueElements().ofMinSize(1).ofMaxSize(4)),
-          Tuple.of(1, others.list().uniqueElements().ofMinSize(1).ofMaxSize(64)));
-      return recipients.map(rs -> Tuple.of(sender, rs));
+    Arbitrary<List<Party>> recipients = Arbitraries.frequencyOf(
+        Tuple.of(19, parties().list().uniqueElements().ofMinSize(1).ofMaxSize(4)),
+        Tuple.of(1, parties().list().uniqueElements().ofMinSize(1).ofMaxSize(64)));
+    return Combinators.combine(parties(), recipients).as((sender, candidates) -> {
+      List<Party> rs = new ArrayList<>(candidates);
+      rs.removeIf(p -> p.centreId().equals(sender.centreId()));
+      if (rs.isEmpty()) {
+        rs.add(new Party(sender.centreId().equals("X1") ? "X2" : "X1", sender.country(), null));
+      }
+      return Tuple.of(sender, List.copyOf(rs));
     });
   }
 
   /** A header fit for a body of {@code kind}, created at {@code createdAt}. */
   public static Arbitrary<Header> headers(MessageKind kind, Instant createdAt) {
+    return headers(kind).map(h -> h.apply(createdAt));
+  }
+
+  /** Headers fit for a body of {@code kind}, as functions of the creation time. */
+  public static Arbitrary<Function<Instant, Header>> headers(MessageKind kind) {
     boolean request = kind == MessageKind.INFORMATION_REQUEST;
-    Arbitrary<Tuple.Tuple2<Urgency, String>> urgency = Arbitraries.of(Urgency.class).flatMap(u -> {
-      Arbitrary<String> reason = request && u == Urgency.URGENT ? text(2000) : text(2000).injectNull(0.7);
-      return reason.map(r -> Tuple.of(u, r));
-    });
-    Arbitrary<Instant> dueBy = Arbitraries.frequencyOf(
-        Tuple.of(5, after(createdAt).injectNull(0.6)),
+    Arbitrary<Tuple.Tuple2<Urgency, String>> urgency = Arbitraries.oneOf(
+        Combinators.combine(Arbitraries.just(Urgency.URGENT), request ? text(2000) : text(2000).injectNull(0.7))
+            .as(Tuple::of),
+        Combinators.combine(Arbitraries.just(Urgency.NORMAL), text(2000).injectNull(0.7)).as(Tuple::of));
+    // Null, some time after creation, or the Art. 5 deadline of an urgency and data access.
+    Arbitrary<Function<Instant, Instant>> dueBy = Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.just(t -> null)),
+        Tuple.of(2, positiveDurations().map(d -> t -> t.plus(d))),
         Tuple.of(1, Combinators.combine(Arbitraries.of(Urgency.class), Arbitraries.of(DataAccess.class))
-            .as((u, access) -> ReplyDeadlines.dueBy(u, access, createdAt))));
+            .as((u, access) -> t -> ReplyDeadlines.dueBy(u, access, t))));
     return construct(
-        a -> {
+        a -> createdAt -> {
           UUID messageId = a.at(0);
           UUID conversation = a.at(1);
           Tuple.Tuple2<Party, List<Party>> routing = a.at(3);
           Tuple.Tuple2<Urgency, String> urg = a.at(4);
+          Function<Instant, Instant> due = a.at(5);
           return new Header(messageId, conversation == null ? messageId : conversation, a.at(2),
-              routing.get1(), routing.get2(), createdAt, urg.get1(), urg.get2(), a.at(5), a.at(6), a.at(7),
-              a.at(8), a.at(9), a.at(10));
+              routing.get1(), routing.get2(), createdAt, urg.get1(), urg.get2(), due.apply(createdAt), a.at(6),
+              a.at(7), a.at(8), a.at(9), a.at(10));
         },
         uuids(),
         uuids().injectNull(0.5),
@@ -484,12 +505,12 @@ public final class MessageArbitraries {
     return Arbitraries.frequencyOf(Tuple.of(5, plain), Tuple.of(1, specimen));
   }
 
-  /** Persons born on or before {@code today} (the message's creation day, UTC). */
-  public static Arbitrary<Person> persons(LocalDate today) {
+  /** Persons born in 1999 or earlier, so before any generated message was created. */
+  public static Arbitrary<Person> persons() {
     return construct(a -> new Person(a.at(0), a.at(1), a.at(2), a.at(3), a.at(4), a.at(5), a.at(6), a.at(7), a.at(8)),
         personNames().list().ofMinSize(1).ofMaxSize(3),
         aliases().list().ofMaxSize(2),
-        partialDates(today).injectNull(0.3),
+        partialDates(LATEST_BIRTH).injectNull(0.3),
         text(200).injectNull(0.6),
         countries().injectNull(0.6),
         Arbitraries.of(Sex.class).injectNull(0.3),
@@ -523,10 +544,10 @@ public final class MessageArbitraries {
             || c.description() != null);
   }
 
-  /** Any subject, persons born on or before {@code today}. */
-  public static Arbitrary<Subject> subjects(LocalDate today) {
+  /** Any subject (persons born in 1999 or earlier). */
+  public static Arbitrary<Subject> subjects() {
     return Arbitraries.oneOf(
-        persons(today), identityDocuments(), vehicles(), organisations(), phoneNumbers(), locations(),
+        persons(), identityDocuments(), vehicles(), organisations(), phoneNumbers(), locations(),
         consignments());
   }
 
@@ -565,8 +586,10 @@ public final class MessageArbitraries {
         HexFormat.of().formatHex(sha256(content)), Base64.getEncoder().encodeToString(content));
   }
 
-  public static Arbitrary<DelayNotice> delayNotices(Instant createdAt) {
-    return Combinators.combine(after(createdAt), text(2000)).as(DelayNotice::new);
+  /** Delay notices expecting the reply after {@code createdAt}, as functions of it. */
+  public static Arbitrary<Function<Instant, DelayNotice>> delayNotices() {
+    return Combinators.combine(positiveDurations(), text(2000))
+        .as((d, reasons) -> createdAt -> new DelayNotice(createdAt.plus(d), reasons));
   }
 
   public static Arbitrary<SituationEntry> situationEntries() {
@@ -579,84 +602,98 @@ public final class MessageArbitraries {
 
   // ---------------------------------------------------------------- bodies
 
-  public static Arbitrary<InformationRequest> informationRequests(Instant createdAt) {
-    LocalDate today = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
+  public static Arbitrary<InformationRequest> informationRequests() {
     return construct(
         a -> new InformationRequest(a.at(0), a.at(1), a.at(2), a.at(3), a.at(4), a.at(5), a.at(6), a.at(7), a.at(8),
             a.at(9), a.at(10)),
         text(200), text(500), text(10000), text(2000).injectNull(0.4), text(2000).injectNull(0.4),
         text(2000).injectNull(0.4), Arbitraries.of(DataAccess.class), Arbitraries.of(true, false),
-        subjects(today).list().ofMinSize(1).ofMaxSize(3),
+        subjects().list().ofMinSize(1).ofMaxSize(3),
         text(1000).list().ofMinSize(1).ofMaxSize(3),
         attachmentRefs().list().ofMaxSize(2));
   }
 
-  /** Replies whose fields fit their outcome. */
-  public static Arbitrary<Reply> replies(Instant createdAt) {
-    LocalDate today = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
-    return Arbitraries.of(ReplyOutcome.class).flatMap(outcome -> {
-      boolean results = outcome == ReplyOutcome.HIT || outcome == ReplyOutcome.PARTIAL;
-      Arbitrary<List<Subject>> resultList =
-          results ? subjects(today).list().ofMinSize(1).ofMaxSize(3) : Arbitraries.just(List.of());
-      Arbitrary<RefusalGround> ground =
-          outcome == ReplyOutcome.REFUSAL ? Arbitraries.of(RefusalGround.class) : Arbitraries.just(null);
-      Arbitrary<List<String>> questions = outcome == ReplyOutcome.CLARIFICATION_REQUEST
-          ? text(1000).list().ofMinSize(1).ofMaxSize(3)
-          : Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(List.<String>of())),
-              Tuple.of(1, text(1000).list().ofMinSize(1).ofMaxSize(2)));
-      Arbitrary<DelayNotice> delay = outcome == ReplyOutcome.DELAY_NOTICE
-          ? delayNotices(createdAt) : delayNotices(createdAt).injectNull(0.85);
-      return construct(
-          a -> new Reply(outcome, a.at(0), a.at(1), a.at(2), a.at(3), a.at(4), a.at(5)),
-          resultList, text(10000).injectNull(0.4), ground, questions, delay, attachmentRefs().list().ofMaxSize(2));
-    });
+  /** Replies whose fields fit their outcome, as functions of the creation time (a delay must end after it). */
+  public static Arbitrary<Function<Instant, Reply>> replies() {
+    List<Arbitrary<Function<Instant, Reply>>> byOutcome = new ArrayList<>();
+    for (ReplyOutcome outcome : ReplyOutcome.values()) {
+      byOutcome.add(replies(outcome));
+    }
+    return Arbitraries.oneOf(byOutcome);
   }
 
-  /** Alerts that carry a subject of their type, valid after creation if they lapse. */
-  public static Arbitrary<Alert> alerts(Instant createdAt) {
-    LocalDate today = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
-    return Arbitraries.of(AlertType.class).flatMap(type -> {
+  /** Replies with the given outcome, as functions of the creation time. */
+  public static Arbitrary<Function<Instant, Reply>> replies(ReplyOutcome outcome) {
+    boolean results = outcome == ReplyOutcome.HIT || outcome == ReplyOutcome.PARTIAL;
+    Arbitrary<List<Subject>> resultList =
+        results ? subjects().list().ofMinSize(1).ofMaxSize(3) : Arbitraries.just(List.of());
+    Arbitrary<RefusalGround> ground =
+        outcome == ReplyOutcome.REFUSAL ? Arbitraries.of(RefusalGround.class) : Arbitraries.just(null);
+    Arbitrary<List<String>> questions = outcome == ReplyOutcome.CLARIFICATION_REQUEST
+        ? text(1000).list().ofMinSize(1).ofMaxSize(3)
+        : Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(List.<String>of())),
+            Tuple.of(1, text(1000).list().ofMinSize(1).ofMaxSize(2)));
+    Arbitrary<Function<Instant, DelayNotice>> delay = outcome == ReplyOutcome.DELAY_NOTICE
+        ? delayNotices() : delayNotices().injectNull(0.85);
+    return construct(
+        a -> createdAt -> {
+          Function<Instant, DelayNotice> d = a.at(4);
+          return new Reply(outcome, a.at(0), a.at(1), a.at(2), a.at(3), d == null ? null : d.apply(createdAt),
+              a.at(5));
+        },
+        resultList, text(10000).injectNull(0.4), ground, questions, delay, attachmentRefs().list().ofMaxSize(2));
+  }
+
+  /** Alerts that carry a subject of their type and lapse (if at all) after creation. */
+  public static Arbitrary<Function<Instant, Alert>> alerts() {
+    List<Arbitrary<Function<Instant, Alert>>> byType = new ArrayList<>();
+    for (AlertType type : AlertType.values()) {
       Arbitrary<? extends Subject> matching = switch (type) {
         case STOLEN_VEHICLE -> vehicles();
         case STOLEN_LOST_DOCUMENT -> identityDocuments();
-        case WANTED_PERSON, MISSING_PERSON -> persons(today);
+        case WANTED_PERSON, MISSING_PERSON -> persons();
       };
       Arbitrary<List<Subject>> subjects = Combinators.combine(
-              matching, subjects(today).list().ofMaxSize(2), Arbitraries.integers().between(0, 2))
+              matching, subjects().list().ofMaxSize(2), Arbitraries.integers().between(0, 2))
           .as((m, others, at) -> {
             List<Subject> all = new ArrayList<>(others);
             all.add(Math.min(at, all.size()), m);
             return all;
           });
-      return construct(a -> new Alert(type, a.at(0), a.at(1), a.at(2), a.at(3), a.at(4)),
-          text(2000), subjects, text(2000).injectNull(0.5), after(createdAt).injectNull(0.5),
-          attachmentRefs().list().ofMaxSize(2));
-    });
+      byType.add(construct(
+          a -> createdAt -> {
+            Duration lapse = a.at(3);
+            return new Alert(type, a.at(0), a.at(1), a.at(2), lapse == null ? null : createdAt.plus(lapse), a.at(4));
+          },
+          text(2000), subjects, text(2000).injectNull(0.5), positiveDurations().injectNull(0.5),
+          attachmentRefs().list().ofMaxSize(2)));
+    }
+    return Arbitraries.oneOf(byType);
   }
 
-  public static Arbitrary<OperationalNotice> operationalNotices(Instant createdAt) {
-    LocalDate today = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
-    Arbitrary<Instant> starts = Arbitraries.oneOf(
-        Arbitraries.longs().between(-3 * 86400, 3 * 86400).map(createdAt::plusSeconds), instants());
-    Arbitrary<Tuple.Tuple2<Instant, Instant>> period =
-        starts.flatMap(s -> after(s).injectNull(0.3).map(e -> Tuple.of(s, e)));
+  /** Operational notices starting around creation (or any time), ending after they start if at all. */
+  public static Arbitrary<Function<Instant, OperationalNotice>> operationalNotices() {
+    Arbitrary<Function<Instant, Instant>> starts = Arbitraries.oneOf(
+        Arbitraries.longs().between(-3 * 86400, 3 * 86400).map(offset -> t -> t.plusSeconds(offset)),
+        instants().map(i -> t -> i));
     return construct(
-        a -> {
-          Tuple.Tuple2<Instant, Instant> p = a.at(2);
-          return new OperationalNotice(a.at(0), a.at(1), p.get1(), p.get2(), a.at(3), a.at(4), a.at(5));
+        a -> createdAt -> {
+          Function<Instant, Instant> start = a.at(2);
+          Duration length = a.at(3);
+          Instant startsAt = start.apply(createdAt);
+          return new OperationalNotice(a.at(0), a.at(1), startsAt, length == null ? null : startsAt.plus(length),
+              a.at(4), a.at(5), a.at(6));
         },
-        Arbitraries.of(NoticeType.class), text(2000), period, locations(),
-        subjects(today).list().ofMaxSize(3),
+        Arbitraries.of(NoticeType.class), text(2000), starts, positiveDurations().injectNull(0.3), locations(),
+        subjects().list().ofMaxSize(3),
         Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.integers().between(0, 40)),
             Tuple.of(1, Arbitraries.of(0, Integer.MAX_VALUE))).injectNull(0.3));
   }
 
   public static Arbitrary<SituationReport> situationReports() {
-    Arbitrary<Tuple.Tuple2<Instant, Instant>> period =
-        instants().flatMap(s -> after(s).map(e -> Tuple.of(s, e)));
-    return Combinators.combine(period, situationEntries().list().ofMinSize(1).ofMaxSize(4),
+    return Combinators.combine(instants(), positiveDurations(), situationEntries().list().ofMinSize(1).ofMaxSize(4),
             text(5000).injectNull(0.5))
-        .as((p, entries, remarks) -> new SituationReport(p.get1(), p.get2(), entries, remarks));
+        .as((start, length, entries, remarks) -> new SituationReport(start, start.plus(length), entries, remarks));
   }
 
   public static Arbitrary<Receipt> receipts() {
@@ -668,30 +705,39 @@ public final class MessageArbitraries {
         .as(ErrorReport::new);
   }
 
-  /** A body of the given kind for a message created at {@code createdAt}. */
-  public static Arbitrary<? extends Body> bodies(MessageKind kind, Instant createdAt) {
+  /** Bodies of the given kind, as functions of the message's creation time. */
+  public static Arbitrary<Function<Instant, Body>> bodies(MessageKind kind) {
     return switch (kind) {
-      case INFORMATION_REQUEST -> informationRequests(createdAt);
-      case REPLY -> replies(createdAt);
-      case ALERT -> alerts(createdAt);
-      case OPERATIONAL_NOTICE -> operationalNotices(createdAt);
-      case SITUATION_REPORT -> situationReports();
-      case RECEIPT -> receipts();
-      case ERROR -> errorReports();
+      case INFORMATION_REQUEST -> informationRequests().map(b -> t -> b);
+      case REPLY -> replies().map(f -> f::apply);
+      case ALERT -> alerts().map(f -> f::apply);
+      case OPERATIONAL_NOTICE -> operationalNotices().map(f -> f::apply);
+      case SITUATION_REPORT -> situationReports().map(b -> t -> b);
+      case RECEIPT -> receipts().map(b -> t -> b);
+      case ERROR -> errorReports().map(b -> t -> b);
     };
+  }
+
+  /** A body of the given kind for a message created at {@code createdAt}. */
+  public static Arbitrary<Body> bodies(MessageKind kind, Instant createdAt) {
+    return bodies(kind).map(f -> f.apply(createdAt));
   }
 
   // ---------------------------------------------------------------- messages
 
   /** Valid messages of the given kind. */
   public static Arbitrary<Message> validMessages(MessageKind kind) {
-    return instants().flatMap(createdAt -> Combinators.combine(headers(kind, createdAt), bodies(kind, createdAt))
-        .as((h, b) -> Message.of(h, (Body) b)));
+    return Combinators.combine(instants(), headers(kind), bodies(kind))
+        .as((createdAt, h, b) -> Message.of(h.apply(createdAt), b.apply(createdAt)));
   }
 
   /** Valid messages of every kind. */
   public static Arbitrary<Message> validMessages() {
-    return Arbitraries.of(MessageKind.class).flatMap(MessageArbitraries::validMessages);
+    List<Arbitrary<Message>> kinds = new ArrayList<>();
+    for (MessageKind kind : MessageKind.values()) {
+      kinds.add(validMessages(kind));
+    }
+    return Arbitraries.oneOf(kinds);
   }
 
   // ---------------------------------------------------------------- plumbing

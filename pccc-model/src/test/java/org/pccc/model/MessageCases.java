@@ -58,7 +58,11 @@ public final class MessageCases {
     public static final String SCHEMA_ALLOWS_VERSION_2 =
         "bug: the schema (Patterns.VERSION) accepts \"pccc\": \"2.0\", which the reader rejects as unsupported";
 
-    /** A @NotBlank field with a @Pattern that admits spaces gets no not-blank check in the schema. */
+    /**
+     * A @NotBlank field with a @Pattern that admits spaces gets no not-blank check in the schema.
+     * Masked today by {@link #SCHEMA_LOSES_FIELD_CONSTRAINTS} (the pattern is lost, so the schema's
+     * generic not-blank pattern applies); it shows once that bug is fixed.
+     */
     public static final String SCHEMA_NOT_BLANK_WITH_PATTERN =
         "bug: for @NotBlank + @Pattern fields (AttachmentRef.name) the schema emits only the pattern, which"
             + " admits blank names";
@@ -152,8 +156,16 @@ public final class MessageCases {
     return edit(HIT, e -> e.set("/body/attachments", List.of(attachment)));
   }
 
-  /** Every case, in a stable order. */
+  /** Every case, in a stable order (built once: some inputs are megabytes). */
   public static List<Case> all() {
+    return Holder.ALL;
+  }
+
+  private static final class Holder {
+    static final List<Case> ALL = build();
+  }
+
+  private static List<Case> build() {
     List<Case> c = new ArrayList<>();
     reading(c);
     fieldConstraints(c);
@@ -277,7 +289,7 @@ public final class MessageCases {
     String bug = Bugs.SCHEMA_LOSES_FIELD_CONSTRAINTS;
     c.add(of("missing header", ValidationCode.REQUIRED, "/header", ERROR, without(ERROR, "/header"))
         .schemaBug(bug));
-    c.add(of("missing body", ValidationCode.REQUIRED, "/body", ERROR, without(ERROR, "/body")).schemaBug(bug));
+    c.add(of("missing body", ValidationCode.REQUIRED, "/body", ERROR, without(ERROR, "/body")));
     c.add(of("missing message id", ValidationCode.REQUIRED, "/header/messageId", ERROR,
         without(ERROR, "/header/messageId")).schemaBug(bug));
     c.add(of("missing createdAt", ValidationCode.REQUIRED, "/header/createdAt", ERROR,
