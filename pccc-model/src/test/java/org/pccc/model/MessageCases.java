@@ -54,6 +54,11 @@ public final class MessageCases {
         "bug: SchemaGenerator reads constraints from RecordComponent (Jakarta annotations do not target"
             + " RECORD_COMPONENT), so the schema has no required, maxLength, pattern, minimum/maximum, minItems";
 
+    /** The schema does not require primitive components (copyToSpoc), which the reader cannot do without. */
+    public static final String SCHEMA_PRIMITIVE_NOT_REQUIRED =
+        "bug: the schema does not require InformationRequest.copyToSpoc (a primitive boolean without @NotNull),"
+            + " but the reader rejects a request without it";
+
     /** The schema's version pattern allows 2.x, which every 1.x reader rejects. */
     public static final String SCHEMA_ALLOWS_VERSION_2 =
         "bug: the schema (Patterns.VERSION) accepts \"pccc\": \"2.0\", which the reader rejects as unsupported";
@@ -203,6 +208,9 @@ public final class MessageCases {
         with(URGENT, "/body/copyToSpoc", "yes")));
     c.add(of("boolean field given as number", ValidationCode.WRONG_TYPE, "/body/copyToSpoc", URGENT,
         with(URGENT, "/body/copyToSpoc", 1)));
+    // A primitive cannot be absent in Java, so the reader refuses a missing one (as the wrong type).
+    c.add(of("boolean field missing", ValidationCode.WRONG_TYPE, "/body/copyToSpoc", URGENT,
+        without(URGENT, "/body/copyToSpoc")).schemaBug(Bugs.SCHEMA_PRIMITIVE_NOT_REQUIRED));
     c.add(of("text field given as number", ValidationCode.WRONG_TYPE, "/body/summary", ALERT,
         with(ALERT, "/body/summary", 42)));
     c.add(of("list given as a single string", ValidationCode.WRONG_TYPE, "/header/recipients", ERROR,
@@ -296,8 +304,6 @@ public final class MessageCases {
         without(ERROR, "/header/createdAt")).schemaBug(bug));
     c.add(of("missing sender country", ValidationCode.REQUIRED, "/header/sender/country", ERROR,
         without(ERROR, "/header/sender/country")).schemaBug(bug));
-    c.add(of("handling null", ValidationCode.REQUIRED, "/header/handling", ERROR,
-        with(ERROR, "/header/handling", null)));
     c.add(of("no recipients", ValidationCode.REQUIRED, "/header/recipients", ERROR,
         with(ERROR, "/header/recipients", List.of())).schemaBug(bug));
     c.add(of("missing alert summary", ValidationCode.REQUIRED, "/body/summary", ALERT,
