@@ -23,7 +23,10 @@ public final class Patterns {
   public static final String ERROR_CODE = "^PCCC-[0-9]{4}$";
 
   /** A schema version {@code major.minor}. */
-  public static final String VERSION = "^[0-9]{1,3}\\.[0-9]{1,3}$";
+  public static final String VERSION = "^1\\.[0-9]{1,3}$";
+
+  /** Any schema version {@code major.minor}, as a centre may list versions it reads. */
+  public static final String ANY_VERSION = "^[0-9]{1,3}\\.[0-9]{1,3}$";
 
   /** A document number as printed: letters, digits, and the filler or hyphen. */
   public static final String DOCUMENT_NUMBER = "^[A-Z0-9<-]{1,40}$";

@@ -214,7 +214,7 @@ public final class MessageArbitraries {
   public static Arbitrary<String> containerNumbers() {
     return Combinators.combine(
             Arbitraries.strings().withCharRange('A', 'Z').ofLength(3),
-            Arbitraries.of('U', 'J', 'Z', 'R'),
+            Arbitraries.of('U', 'J', 'Z'),
             Arbitraries.strings().numeric().ofLength(6))
         .as((owner, category, serial) -> owner + category + serial)
         .filter(prefix -> iso6346Remainder(prefix) != 10)
@@ -535,8 +535,8 @@ public final class MessageArbitraries {
   public static Arbitrary<Consignment> consignments() {
     return construct(a -> new Consignment(a.at(0), null, a.at(1), a.at(2), a.at(3), a.at(4)),
             containerNumbers().injectNull(0.5),
-            Combinators.combine(Arbitraries.strings().withCharRange('A', 'Z').ofLength(2),
-                Arbitraries.strings().numeric().ofLength(8)).as((p, d) -> p + d).injectNull(0.7),
+            Arbitraries.integers().between(25_000_001, 99_999_999)
+                .map(serial -> org.pccc.model.id.TirCarnet.securityCode(serial) + serial).injectNull(0.7),
             hsCodes().list().ofMaxSize(3),
             Arbitraries.of(ExciseCategory.class).injectNull(0.5),
             text(2000).injectNull(0.5))

@@ -31,7 +31,7 @@ public record CentreEntry(
     @Size(max = 10) List<@NotNull @Pattern(regexp = "^(mem|https|file|kafka):[^\\s]{1,500}$") String> endpoints,
     @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = Patterns.BASE64) @Size(max = 20000) String> signingCertificates,
     @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = Patterns.BASE64) @Size(max = 20000) String> encryptionCertificates,
-    @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = Patterns.VERSION) String> schemaVersions,
+    @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = Patterns.ANY_VERSION) String> schemaVersions,
     @Valid Coordinates position) {
 
   /** Copies the lists; null lists become empty. */

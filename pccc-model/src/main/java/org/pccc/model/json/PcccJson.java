@@ -188,9 +188,18 @@ public final class PcccJson {
           ValidationReport.of(ValidationCode.LIMIT_EXCEEDED, "",
               "document of " + json.length + " bytes exceeds the limit of " + maxDocumentBytes));
     }
+    // RFC 8259 section 8.1: JSON between systems is UTF-8. Jackson would detect UTF-16/32 (a zero byte
+    // among the first two, or a FE/FF lead byte, which UTF-8 never has) and read it.
+    if (json.length >= 2 && (json[0] == 0 || json[1] == 0 || (json[0] & 0xFE) == 0xFE)) {
+      return new ReadResult.Rejected(ValidationReport.of(ValidationCode.MALFORMED_JSON, "", "input is not UTF-8"));
+    }
     JsonNode tree;
     try {
       tree = mapper.readTree(json);
+    } catch (MismatchedInputException e) {
+      // Without a target type the only mismatch is content after the document: a syntax error.
+      return new ReadResult.Rejected(ValidationReport.of(ValidationCode.MALFORMED_JSON, "",
+          "unexpected content after the JSON document"));
     } catch (IOException e) {
       return new ReadResult.Rejected(new ValidationReport(List.of(issueFor(e))));
     }
@@ -203,6 +212,13 @@ public final class PcccJson {
     ValidationReport versionProblem = checkVersion(tree.get("pccc"));
     if (versionProblem != null) {
       return new ReadResult.Rejected(versionProblem);
+    }
+    String nullAt = firstNull(tree, "");
+    if (nullAt != null) {
+      // The writer never emits null; an absent field is left out. Refusing null keeps Java and the
+      // JSON Schema in agreement (the schema has no null types).
+      return new ReadResult.Rejected(ValidationReport.of(ValidationCode.WRONG_TYPE, nullAt,
+          "null is not allowed: leave the field out instead"));
     }
     List<ValidationIssue> warnings = new ArrayList<>();
     Message message;
@@ -286,6 +302,29 @@ public final class PcccJson {
   /** Returns the validator this codec uses. */
   public MessageValidator validator() {
     return validator;
+  }
+
+  private static String firstNull(JsonNode node, String pointer) {
+    if (node.isNull()) {
+      return pointer;
+    }
+    if (node.isObject()) {
+      for (var it = node.fields(); it.hasNext(); ) {
+        var e = it.next();
+        String found = firstNull(e.getValue(), pointer + "/" + JsonPointers.escape(e.getKey()));
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String found = firstNull(node.get(i), pointer + "/" + i);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private static ValidationReport checkVersion(JsonNode version) {

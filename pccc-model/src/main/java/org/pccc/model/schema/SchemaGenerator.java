@@ -53,7 +53,9 @@ final class SchemaGenerator {
   static final String BASE = "https://pccc.example.org/schema/1.0/";
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final String NOT_BLANK = "\\S";
+  /** A character that is not whitespace to Character.isWhitespace (String.isBlank, @NotBlank). */
+  private static final String NOT_BLANK =
+      "[^\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]";
   private static final String PARTIAL_DATE = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
 
   private final Map<String, ObjectNode> defs = new TreeMap<>();
@@ -111,9 +113,13 @@ final class SchemaGenerator {
     List<RecordComponent> sorted = new ArrayList<>(List.of(components));
     sorted.sort(Comparator.comparing(RecordComponent::getName));
     for (RecordComponent c : sorted) {
-      ObjectNode p = valueSchema(c.getGenericType(), c.getAnnotatedType(), c);
+      // Jakarta constraints do not target RECORD_COMPONENT, so they are found on the accessor.
+      AnnotatedElement constraints = c.getAccessor();
+      ObjectNode p = valueSchema(c.getGenericType(), c.getAnnotatedType(), constraints);
       properties.set(c.getName(), p);
-      if (has(c, NotNull.class) || has(c, NotBlank.class) || has(c, NotEmpty.class)) {
+      // A primitive cannot be absent in Java: the reader refuses a missing one (FAIL_ON_NULL_FOR_PRIMITIVES).
+      if (c.getType().isPrimitive() || has(constraints, NotNull.class) || has(constraints, NotBlank.class)
+          || has(constraints, NotEmpty.class)) {
         required.add(c.getName());
       }
     }
@@ -145,7 +151,7 @@ final class SchemaGenerator {
       if (min > 0) {
         s.put("minItems", min);
       }
-      if (constraints instanceof RecordComponent rc && rc.getName().equals("recipients")) {
+      if (constraints instanceof java.lang.reflect.Method m && m.getName().equals("recipients")) {
         s.put("uniqueItems", true);
       }
       return s;
@@ -159,6 +165,9 @@ final class SchemaGenerator {
       Pattern pattern = constraints.getAnnotation(Pattern.class);
       if (pattern != null) {
         s.put("pattern", pattern.regexp());
+        if (constraints.getAnnotation(NotBlank.class) != null) {
+          s.putArray("allOf").addObject().put("pattern", NOT_BLANK);
+        }
       } else {
         s.put("minLength", 1);
         s.put("pattern", NOT_BLANK);

@@ -11,5 +11,5 @@ import jakarta.validation.constraints.NotNull;
  * @param longitude -180 to 180
  */
 public record Coordinates(
-    @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
-    @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {}
+    @NotNull @DecimalMin(value = "-90", message = "must be at least {value}") @DecimalMax(value = "90", message = "must be at most {value}") Double latitude,
+    @NotNull @DecimalMin(value = "-180", message = "must be at least {value}") @DecimalMax(value = "180", message = "must be at most {value}") Double longitude) {}

@@ -39,7 +39,28 @@ import org.pccc.model.subject.Vehicle;
  * survived binding (fields may still be null here, since field constraints are checked apart).
  */
 final class MessageRules {
+  private static final java.util.regex.Pattern VIN = fieldPattern(Vehicle.class, "vin");
+  private static final java.util.regex.Pattern CONTAINER = fieldPattern(Consignment.class, "containerNumber");
+  private static final java.util.regex.Pattern MRN = fieldPattern(Consignment.class, "mrn");
+  private static final java.util.regex.Pattern TIR = fieldPattern(Consignment.class, "tirCarnet");
+  private static final java.util.regex.Pattern HS = java.util.regex.Pattern.compile("^[0-9]{6}(?:[0-9]{2}){0,2}$");
+
   private MessageRules() {}
+
+  /** The field's own {@code @Pattern}, so that the two layers cannot disagree on the format. */
+  private static java.util.regex.Pattern fieldPattern(Class<? extends Record> type, String component) {
+    try {
+      jakarta.validation.constraints.Pattern p =
+          type.getDeclaredMethod(component).getAnnotation(jakarta.validation.constraints.Pattern.class);
+      return java.util.regex.Pattern.compile(p.regexp());
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("no component " + component, e);
+    }
+  }
+
+  /** RFC 3339 has four-digit years; Instant.toString writes others with a sign. */
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   static void check(Message m, List<ValidationIssue> out) {
     Header h = m.header();
@@ -199,7 +220,11 @@ final class MessageRules {
         throw new IllegalStateException("record accessor failed", e);
       }
       String p = pointer + "/" + c.getName();
-      if (v instanceof String s && s.isBlank() && c.getAnnotation(NotBlank.class) == null) {
+      if (v instanceof Instant t && (t.isBefore(EARLIEST) || t.isAfter(LATEST))) {
+        add(out, ValidationCode.RANGE, p, "time outside the years 0000 to 9999");
+      } else if (v instanceof LocalDate d && (d.getYear() < 0 || d.getYear() > 9999)) {
+        add(out, ValidationCode.RANGE, p, "date outside the years 0000 to 9999");
+      } else if (v instanceof String s && s.isBlank() && c.getAccessor().getAnnotation(NotBlank.class) == null) {
         add(out, ValidationCode.BLANK_TEXT, p, "text is present but blank; leave it out instead");
       } else {
         walk(v, p, createdAt, out);
@@ -224,7 +249,7 @@ final class MessageRules {
       if (v.vin() == null && v.plate() == null) {
         add(out, ValidationCode.VEHICLE_UNIDENTIFIED, p, "a vehicle needs a VIN or a plate");
       }
-      if (v.vin() != null) {
+      if (v.vin() != null && VIN.matcher(v.vin()).matches()) {
         IdentifierChecks.vin(v.vin()).ifPresent(reason -> add(out, ValidationCode.VIN_INVALID, p + "/vin", reason));
       }
     } else if (r instanceof Location l) {
@@ -237,20 +262,21 @@ final class MessageRules {
           && c.description() == null) {
         add(out, ValidationCode.CONSIGNMENT_UNIDENTIFIED, p, "a consignment needs an identifier or a description");
       }
-      if (c.containerNumber() != null) {
+      // Check digits are checked only where the format is right; a wrong format is a FORMAT issue.
+      if (c.containerNumber() != null && CONTAINER.matcher(c.containerNumber()).matches()) {
         IdentifierChecks.containerNumber(c.containerNumber())
             .ifPresent(reason -> add(out, ValidationCode.CONTAINER_NUMBER_INVALID, p + "/containerNumber", reason));
       }
-      if (c.mrn() != null) {
+      if (c.mrn() != null && MRN.matcher(c.mrn()).matches()) {
         IdentifierChecks.mrn(c.mrn()).ifPresent(reason -> add(out, ValidationCode.MRN_INVALID, p + "/mrn", reason));
       }
-      if (c.tirCarnet() != null) {
+      if (c.tirCarnet() != null && TIR.matcher(c.tirCarnet()).matches()) {
         IdentifierChecks.tirCarnet(c.tirCarnet())
             .ifPresent(reason -> add(out, ValidationCode.TIR_CARNET_INVALID, p + "/tirCarnet", reason));
       }
       for (int i = 0; i < c.hsCodes().size(); i++) {
         String hs = c.hsCodes().get(i);
-        if (hs != null) {
+        if (hs != null && HS.matcher(hs).matches()) {
           final int index = i;
           IdentifierChecks.hsCode(hs)
               .ifPresent(reason -> add(out, ValidationCode.HS_CODE_INVALID, p + "/hsCodes/" + index, reason));
