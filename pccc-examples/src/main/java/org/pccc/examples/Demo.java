@@ -2,70 +2,127 @@ package org.pccc.examples;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.Locale;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.pccc.model.Examples;
-import org.pccc.model.Message;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pccc.model.code.MessageKind;
-import org.pccc.model.json.PcccJson;
-import org.pccc.model.json.ReadResult;
 
 /**
- * The README's demo: reads every message of the example corpus, validates it, and prints a
- * summary; then shows how a bad message is answered. Exits non-zero if any example is rejected.
+ * The README's demo: a simulated regional network of four centres exchanging a day of real kinds
+ * of messages — securely, over {@code mem:}, {@code https:} and {@code file:} links, with one
+ * centre offline for part of the day and a tampered and a replayed envelope — then a summary and
+ * an HTML page of the regional picture. Exits 0 only if everything happened as scripted.
  */
 public final class Demo {
+  // A strong reference: java.util.logging holds loggers weakly, so a level set on a temporary
+  // logger object can be lost before Hibernate Validator logs its banner.
+  private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger("org.hibernate.validator");
+
   private Demo() {}
 
   /**
    * Runs the demo.
    *
-   * @param args ignored
+   * @param args optional: the work folder (default {@code target/pccc-demo})
    */
-  public static void main(String[] args) {
-    // Hibernate Validator announces its version on java.util.logging; the demo keeps the console
-    // for the timeline. A library must not do this: it would change the host's logging.
-    java.util.logging.Logger.getLogger("org.hibernate.validator").setLevel(java.util.logging.Level.WARNING);
+  public static void main(String[] args) throws Exception {
+    // The demo keeps the console for its timeline. A library must not do this: it would change
+    // the host's logging.
+    VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    System.exit(run(out));
+    Path work = Path.of(args.length > 0 ? args[0] : "target/pccc-demo");
+    System.exit(run(out, work).exitCode());
   }
 
-  /** Runs the demo, printing to {@code out}; returns the process exit code. */
-  static int run(PrintStream out) {
-    PcccJson json = PcccJson.create();
-    Map<MessageKind, Integer> perKind = new EnumMap<>(MessageKind.class);
-    int rejected = 0;
-    out.println("PCCC Exchange SDK: reading the example corpus");
+  /**
+   * What the demo did.
+   *
+   * @param failures steps that did not happen as scripted
+   * @param sentByKind messages sent per kind (per recipient copy)
+   * @param receiptsVerified receipts verified by senders
+   * @param requests requests answered
+   * @param deadlinesMet requests answered before their due-by
+   * @param rejectionsByCode inbound envelopes refused, per code
+   * @param duplicates replays recognised
+   * @param picture the HTML page written
+   */
+  public record Result(List<String> failures, Map<String, Integer> sentByKind, int receiptsVerified, int requests,
+      int deadlinesMet, Map<String, Integer> rejectionsByCode, int duplicates, Path picture) {
+    /** Returns 0 if everything happened as scripted, 1 otherwise. */
+    public int exitCode() {
+      return failures.isEmpty() ? 0 : 1;
+    }
+  }
+
+  /** Runs the demo in a work folder, printing the timeline and summary to {@code out}. */
+  public static Result run(PrintStream out, Path work) throws Exception {
+    long started = System.nanoTime();
+    Files.createDirectories(work);
+    Path runFolder = Files.createTempDirectory(work, "run-");
+    out.println("PCCC Exchange SDK — a day in a regional network of Police and Customs Co-operation Centres");
+    out.println("(synthetic data; development keys generated now, NOT FOR PRODUCTION)");
     out.println();
-    out.printf("%-34s %-20s %-22s %-26s %s%n", "example", "kind", "from", "to", "result");
-    for (Map.Entry<String, byte[]> e : Examples.all().entrySet()) {
-      ReadResult result = json.read(e.getValue());
-      if (result instanceof ReadResult.Accepted accepted) {
-        Message m = accepted.message();
-        perKind.merge(m.body().kind(), 1, Integer::sum);
-        out.printf("%-34s %-20s %-22s %-26s %s%n", e.getKey(), m.body().kind().code(),
-            m.header().sender().centreId(), m.header().recipients().get(0).centreId()
-                + (m.header().recipients().size() > 1 ? " +" + (m.header().recipients().size() - 1) : ""),
-            "valid");
-      } else {
-        rejected++;
-        out.printf("%-34s %-20s %-22s %-26s %s%n", e.getKey(), "-", "-", "-", "REJECTED " + result.report().codes());
+    for (DemoNetwork.Centre c : DemoNetwork.CENTRES) {
+      out.printf("  %-20s %-52s desks %-8s link %s:%n", c.id(), c.name(), String.join("/", c.countries()), c.scheme());
+    }
+    out.println();
+    List<String> failures = new ArrayList<>();
+    RegionalDay day;
+    DemoNetwork.Counters counters;
+    try (DemoNetwork network = new DemoNetwork(runFolder)) {
+      day = new RegionalDay(network, out);
+      try {
+        day.run();
+      } catch (Exception e) {
+        failures.add("the scenario stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        out.println("         !! " + failures.get(failures.size() - 1));
+      }
+      counters = network.counters;
+    }
+    failures.addAll(day.failures());
+    if (counters.expired.get() > 0) {
+      failures.add(counters.expired.get() + " deliveries expired");
+    }
+    Map<String, Integer> byKind = snapshot(counters.sentByKind);
+    Map<String, Integer> rejections = snapshot(counters.rejectionsByCode);
+    if (!rejections.containsKey("PCCC-2006") || !rejections.containsKey("PCCC-2005")) {
+      failures.add("expected refusals PCCC-2006 (tampered) and PCCC-2005 (not a recipient), got " + rejections);
+    }
+    int sent = byKind.values().stream().mapToInt(Integer::intValue).sum();
+    if (counters.receiptsVerified.get() != sent) {
+      failures.add("receipts verified " + counters.receiptsVerified.get() + " of " + sent + " deliveries");
+    }
+    Path picture = RegionalPicture.write(work.resolve("regional-picture.html"), DemoNetwork.CENTRES,
+        day.situation(), day.alerts());
+
+    out.println();
+    out.println("Summary");
+    out.printf("  %-22s %6s%n", "message kind", "sent");
+    for (MessageKind k : MessageKind.values()) {
+      if (k != MessageKind.RECEIPT && k != MessageKind.ERROR) {
+        out.printf("  %-22s %6d%n", k.code(), byKind.getOrDefault(k.code(), 0));
       }
     }
+    out.printf("  %-22s %6d / %d%n", "delivered, receipts verified", counters.receiptsVerified.get(), sent);
+    out.printf("  %-22s %6d / %d%n", "deadlines met", day.deadlinesMet(), day.requests());
+    out.printf("  %-22s %6d (waited in an outbox while its centre was offline)%n", "messages not lost", day.waitedInOutbox());
+    out.printf("  %-22s %6d%n", "replays recognised", counters.duplicates.get());
+    out.printf("  %-22s %s%n", "rejections by code", rejections.isEmpty() ? "none" : rejections);
     out.println();
-    out.println("Messages per kind (label in Macedonian / Greek):");
-    Locale mk = Locale.forLanguageTag("mk");
-    Locale el = Locale.forLanguageTag("el");
-    for (MessageKind kind : MessageKind.values()) {
-      out.printf("  %-20s %2d   %s / %s%n", kind.code(), perKind.getOrDefault(kind, 0), kind.label(mk), kind.label(el));
-    }
-    out.println();
-    String bad = "{\"pccc\":\"1.0\",\"header\":{\"messageId\":\"not-a-uuid\"},\"body\":{\"type\":\"reply\"}}";
-    out.println("A malformed message gets a report with stable codes and JSON Pointers, never a stack trace:");
-    out.println("  " + json.read(bad.getBytes(StandardCharsets.UTF_8)).report().toString().replace("\n", "\n  "));
-    out.println();
-    out.println(rejected == 0 ? "All examples valid." : rejected + " example(s) rejected.");
-    return rejected == 0 ? 0 : 1;
+    out.println("Regional picture: " + picture.toAbsolutePath());
+    out.printf("Finished in %.1f s: %s%n", (System.nanoTime() - started) / 1e9,
+        failures.isEmpty() ? "everything happened as scripted." : failures.size() + " step(s) NOT as scripted: " + failures);
+    return new Result(List.copyOf(failures), byKind, counters.receiptsVerified.get(), day.requests(), day.deadlinesMet(),
+        rejections, counters.duplicates.get(), picture);
+  }
+
+  private static Map<String, Integer> snapshot(Map<String, AtomicInteger> counts) {
+    Map<String, Integer> m = new TreeMap<>();
+    counts.forEach((k, v) -> m.put(k, v.get()));
+    return m;
   }
 }

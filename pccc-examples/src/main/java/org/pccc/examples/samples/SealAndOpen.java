@@ -1,0 +1,60 @@
+package org.pccc.examples.samples;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.pccc.crypto.EnvelopeOpener;
+import org.pccc.crypto.EnvelopeSealer;
+import org.pccc.crypto.InsecureDevelopmentNetwork;
+import org.pccc.crypto.Receipts;
+import org.pccc.crypto.SealedEnvelope;
+import org.pccc.crypto.VerifiedMessage;
+import org.pccc.model.Examples;
+import org.pccc.model.Message;
+import org.pccc.model.json.PcccJson;
+
+/**
+ * Sample: seal a message for a partner centre, open it there, and verify the signed receipt.
+ * The keys come from a development network (NOT FOR PRODUCTION); in production they come from
+ * PEM or PKCS#12 files ({@code org.pccc.crypto.pki.Pem}, {@code Pkcs12}) and the directory from
+ * the coordinator ({@code DirectoryVerifier}).
+ */
+public final class SealAndOpen {
+  private SealAndOpen() {}
+
+  /**
+   * Runs the sample.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    run(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+  }
+
+  static VerifiedMessage run(PrintStream out) {
+    InsecureDevelopmentNetwork net = InsecureDevelopmentNetwork.builder("SEE-SAMPLE")
+        .centre("MK-RS-TABANOVCE", "MK")
+        .centre("MK-RS-TABANOVCE-MK", "MK")
+        .build();
+    Message message = PcccJson.create().readValid(Examples.read("reply-hit-vehicle.json"));
+
+    // The sender seals: sign (EdDSA) then encrypt (ECDH-ES+A256KW with X25519, A256GCM) for every recipient.
+    EnvelopeSealer sealer = EnvelopeSealer.builder(net.keys("MK-RS-TABANOVCE-MK"), net.directory()).build();
+    SealedEnvelope envelope = sealer.seal(message);
+    out.println("sealed " + envelope.size() + " bytes, sha256 " + envelope.sha256());
+
+    // The recipient opens: every check of EnvelopeOpener, each failure with its own code.
+    EnvelopeOpener opener = EnvelopeOpener.builder(net.keys("MK-RS-TABANOVCE"), net.directory())
+        .clock(Clock.fixed(message.header().createdAt(), java.time.ZoneOffset.UTC))
+        .build();
+    VerifiedMessage opened = opener.open(envelope.bytes());
+    out.println("opened message " + opened.message().header().messageId() + " signed by " + opened.signerCentre());
+
+    // The recipient signs a receipt; the sender verifies it against the directory.
+    Receipts.SignedReceipt receipt = Receipts.issue(opened, net.keys("MK-RS-TABANOVCE"), Clock.systemUTC());
+    Receipts.VerifiedReceipt verified = Receipts.verify(receipt.jws(), net.directory(),
+        message.header().messageId(), envelope.sha256(), "MK-RS-TABANOVCE");
+    out.println("receipt verified from " + verified.receiverCentre());
+    return opened;
+  }
+}
