@@ -1,0 +1,2 @@
+/** The {@code kafka:} transport. */
+package org.pccc.transport.kafka;
