@@ -10,6 +10,13 @@ import org.pccc.model.validation.ValidationCode;
 /**
  * The JSON Schemas (2020-12) of the PCCC documents, for partners that do not use Java. Shipped as
  * classpath resources under {@code org/pccc/model/schema/}. Stateless and thread-safe.
+ *
+ * <p>The schema and the Java validator agree on every message except for the rules in {@link
+ * #NOT_EXPRESSIBLE_IN_SCHEMA} (the validator is stricter) and two known differences of the two
+ * languages: a number written as {@code 2.0} is an integer to JSON Schema but not to the strict
+ * Java reader, and text lengths count UTF-16 units in Java ({@code @Size}) but code points in
+ * JSON Schema ({@code maxLength}), so text with many characters outside the Basic Multilingual
+ * Plane near a limit is accepted by the schema and rejected by Java.
  */
 public final class JsonSchemas {
   /** Resource name of the message schema. */
