@@ -271,13 +271,12 @@ class EnvelopeAttackTest {
 
     @Test
     void aSignedPayloadThatIsNotAValidMessageIsRefused() {
-      // Sender among the recipients: schema-valid JSON that breaks a cross-field rule.
-      Message m = message(PERSON, A, B);
-      String json = new String(JSON.write(m), StandardCharsets.UTF_8)
-          .replace("\"recipients\":[{\"centreId\":\"" + B + "\"", "\"recipients\":[{\"centreId\":\"" + A + "\"");
-      assertThat(json).contains("\"recipients\":[{\"centreId\":\"" + A + "\"");
-      byte[] envelope = encryptTo(ascii(signRaw(messageHeader(A), json.getBytes(StandardCharsets.UTF_8),
-          NET.keys(A).signing().privateKey())), B);
+      // B and the sender A both named: schema-valid JSON that breaks only a cross-field rule.
+      Message valid = message(PERSON, A, B);
+      Message m = Message.of(valid.header().toBuilder()
+          .recipients(List.of(org.pccc.model.Party.of(B, "MK"), org.pccc.model.Party.of(A, "RS"))).build(), valid.body());
+      assertThat(JSON.validator().validate(m).isValid()).isFalse();
+      byte[] envelope = encryptTo(ascii(signRaw(messageHeader(A), JSON.write(m), NET.keys(A).signing().privateKey())), B);
       assertRejected(ErrorCode.MESSAGE_INVALID, () -> opener(B).open(envelope));
       byte[] notJson = encryptTo(ascii(signRaw(messageHeader(A), "Škoda Octavia TMBJJ7NE8L0123456".getBytes(StandardCharsets.UTF_8),
           NET.keys(A).signing().privateKey())), B);

@@ -218,14 +218,15 @@ class GenerateVectors {
     invalid("alg-mismatch", encryptTo(ascii(signRaw(header.replace("EdDSA", "ES256"), payload, A)), B),
         B, ErrorCode.ALGORITHM_NOT_ALLOWED,
         "inner JWS header says ES256, the signer's certificate is Ed25519 (signature made with Ed25519)");
-    invalid("jwk-in-header", encryptTo(ascii(signRawWith(header.replace("}",
-            ",\"jwk\":" + Jwk.toPublicJwk(outsider.keys(A).signing().publicKey()) + "}"), payload,
-            outsider.keys(A))), B), B, ErrorCode.FORBIDDEN_HEADER,
-        "inner JWS signed by an outsider who puts its public key in a jwk header parameter");
-    invalid("x5c-in-header", encryptTo(ascii(signRawWith(header.replace("}",
-            ",\"x5c\":[\"" + der(outsider.keys(A).signing().certificate()) + "\"]}"), payload,
-            outsider.keys(A))), B), B, ErrorCode.FORBIDDEN_HEADER,
-        "inner JWS signed by an outsider who puts its certificate in an x5c header parameter");
+    // The sender's own key and certificate, correctly signed: the only fault is the parameter.
+    invalid("jwk-in-header", encryptTo(ascii(signRaw(header.replace("}",
+            ",\"jwk\":" + Jwk.toPublicJwk(net.keys(A).signing().publicKey()) + "}"), payload, A)), B),
+        B, ErrorCode.FORBIDDEN_HEADER,
+        "inner JWS, correctly signed by the sender, whose header also carries the sender's public key as jwk");
+    invalid("x5c-in-header", encryptTo(ascii(signRaw(header.replace("}",
+            ",\"x5c\":[\"" + der(net.keys(A).signing().certificate()) + "\"]}"), payload, A)), B),
+        B, ErrorCode.FORBIDDEN_HEADER,
+        "inner JWS, correctly signed by the sender, whose header also carries the sender's certificate as x5c");
     invalid("crit-in-header", encryptTo(ascii(signRaw(header.replace("}", ",\"crit\":[\"exp\"],\"exp\":1}"), payload, A)), B),
         B, ErrorCode.FORBIDDEN_HEADER, "inner JWS with a crit header parameter (no extension is understood)");
     String good = signRaw(header, payload, A);
@@ -257,11 +258,14 @@ class GenerateVectors {
     invalid("envelope-typ-missing", encryptTo(ascii(signRaw(messageHeader(x5tA, "EdDSA", EnvelopeTypes.MESSAGE), payload, A)),
                 JweHeader.builder().contentType(EnvelopeTypes.MESSAGE).build(), B),
         B, ErrorCode.MALFORMED_ENVELOPE, "the JWE protected header has no typ pccc-envelope");
-    String json = new String(payload, StandardCharsets.UTF_8)
-        .replace("\"recipients\":[{\"centreId\":\"" + B + "\"", "\"recipients\":[{\"centreId\":\"" + A + "\"");
+    // Both B and the sender A as recipients: B is named, the signature is good, the only fault
+    // is the rule that a sender is never among its recipients.
+    Header h = m.header();
+    Message selfAddressed = Message.of(h.toBuilder()
+        .recipients(List.of(Party.of(B, COUNTRY.get(B)), Party.of(A, COUNTRY.get(A)))).build(), m.body());
     invalid("message-invalid", encryptTo(ascii(signRaw(messageHeader(x5tA, "EdDSA", EnvelopeTypes.MESSAGE),
-            json.getBytes(StandardCharsets.UTF_8), A)), B), B, ErrorCode.MESSAGE_INVALID,
-        "correctly signed and encrypted to " + B + ", but the message names its own sender as recipient");
+            JSON.write(selfAddressed), A)), B), B, ErrorCode.MESSAGE_INVALID,
+        "correctly signed and encrypted to " + B + ", but the message also names its own sender as recipient");
   }
 
   private void writeTimes() {
