@@ -11,6 +11,7 @@ import org.pccc.crypto.jose.UnverifiedJws;
 import org.pccc.crypto.jose.VerifiedJws;
 import org.pccc.crypto.pki.CertificateThumbprint;
 import org.pccc.crypto.pki.CertificateValidator;
+import org.pccc.crypto.pki.KeyLoadingException;
 import org.pccc.crypto.pki.KeyPurpose;
 import org.pccc.crypto.pki.TrustException;
 import org.pccc.model.directory.NetworkDirectory;
@@ -99,6 +100,11 @@ public final class DirectoryVerifier {
       throw new EnvelopeRejectedException(ErrorCode.MESSAGE_INVALID,
           "directory serial " + directory.serial() + " is older than " + minimumSerial);
     }
-    return TrustedDirectory.ofVerified(directory);
+    try {
+      return TrustedDirectory.ofVerified(directory);
+    } catch (KeyLoadingException | CryptoConfigurationException | IllegalArgumentException e) {
+      throw new EnvelopeRejectedException(ErrorCode.MESSAGE_INVALID,
+          "the signed directory lists certificates that cannot be used", e);
+    }
   }
 }

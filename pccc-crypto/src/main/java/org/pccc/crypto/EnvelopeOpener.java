@@ -78,7 +78,7 @@ public final class EnvelopeOpener {
     this.json = b.json;
     this.policy = b.policy;
     this.providers = b.providers;
-    this.replayGuard = b.replayGuard == null ? new InMemoryReplayGuard(1_000_000, b.maxAge) : b.replayGuard;
+    this.replayGuard = b.replayGuard == null ? new InMemoryReplayGuard(1_000_000, b.maxAge.plus(b.maxClockSkew)) : b.replayGuard;
     this.certificateValidator = b.certificateValidator;
     this.clock = b.clock;
     this.maxEnvelopeBytes = b.maxEnvelopeBytes;
@@ -240,7 +240,10 @@ public final class EnvelopeOpener {
     }
     /** Sets how far a sender's clock may run ahead. */
     public Builder maxClockSkew(Duration v) { maxClockSkew = Objects.requireNonNull(v); return this; }
-    /** Sets the oldest message accepted; a replay guard must remember ids at least this long. */
+    /**
+     * Sets the oldest message accepted. A replay guard must remember ids for this age plus the
+     * clock skew, the whole span of creation times the opener accepts.
+     */
     public Builder maxAge(Duration v) { maxAge = Objects.requireNonNull(v); return this; }
 
     /** Builds the opener. */

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -394,7 +393,6 @@ class EnvelopeAttackTest {
      * REPLAY, a code that makes a node look for an original receipt that does not exist.
      */
     @Test
-    @Disabled("bug: EnvelopeOpener's default InMemoryReplayGuard window is maxAge, must be maxAge + maxClockSkew")
     void aFirstSeenMessageInsideTheAcceptedWindowIsNotAReplay() {
       EnvelopeOpener b = opener(B);
       Message ahead = message(PERSON, OPEN_AT.plus(Duration.ofMinutes(4)), A, B);
@@ -522,8 +520,6 @@ class EnvelopeAttackTest {
     @ParameterizedTest
     @ValueSource(strings = {"encryption-certificate-as-signing", "same-certificate-twice",
         "unreadable-certificate", "signing-certificate-of-another-centre"})
-    @Disabled("bug: DirectoryVerifier.verify lets KeyLoadingException, CryptoConfigurationException and "
-        + "IllegalArgumentException escape for a coordinator-signed directory with unusable certificates")
     void aSignedDirectoryWithUnusableCertificatesIsRefused(String variant) {
       String own = der(a.signing().certificate());
       List<CentreEntry> centres = switch (variant) {
