@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         "\"centres\":[{\"centreId\",\"keys\",\"endpoints\"}]}."})
 final class DirectoryCreateCommand extends CommandBase {
   /** The centres of a network when none are named. */
-  static final String DEFAULT_CENTRES = "MK:MK-RS-TABANOVCE,RS:MK-RS-TABANOVCE-MK,RS:RS-BA-SREMSKA-RACA";
+  static final String DEFAULT_CENTRES = "RS:MK-RS-TABANOVCE,MK:MK-RS-TABANOVCE-MK,RS:RS-BA-SREMSKA-RACA";
 
   @Option(names = "--network", required = true, paramLabel = "ID", description = "The network id.")
   String network;
