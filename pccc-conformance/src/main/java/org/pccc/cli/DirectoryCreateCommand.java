@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pccc directory create --network ID --out DIR [--centres CC:ID,...] [--seed N]
- * [--endpoint-base URI] [--json]}: makes an insecure development network (NOT FOR PRODUCTION) and
+ * [--endpoint-base URI] [--endpoint ID=URI]... [--json]}: makes an insecure development network (NOT FOR PRODUCTION) and
  * writes it as {@link NetworkWriter} describes.
  *
  * <p>JSON: {@code {"ok":true,"notForProduction":true,"network","out","directory","coordinator",
@@ -50,6 +50,10 @@ final class DirectoryCreateCommand extends CommandBase {
       description = "Endpoints are URI/ID (default: file: drop folders DIR/drop/ID).")
   String endpointBase;
 
+  @Option(names = "--endpoint", paramLabel = "ID=URI",
+      description = "The endpoint of one centre, overriding --endpoint-base (repeatable), e.g. MK-A=https://127.0.0.1:8443/pccc.")
+  java.util.Map<String, String> endpoints = new java.util.LinkedHashMap<>();
+
   @Option(names = "--json", description = "Print one JSON object on stdout.")
   boolean json;
 
@@ -81,10 +85,15 @@ final class DirectoryCreateCommand extends CommandBase {
         throw CliException.config("centre named twice: " + id);
       }
       ids.add(id);
-      builder.centre(id, country, "PCCC " + id, List.of(base + id), null);
+      builder.centre(id, country, "PCCC " + id, List.of(endpoints.getOrDefault(id, base + id)), null);
     }
     if (seed != null) {
       builder.insecureSeed(seed).issuedAt(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+    for (String named : endpoints.keySet()) {
+      if (!ids.contains(named)) {
+        throw CliException.config("--endpoint names a centre that is not in --centres: " + named);
+      }
     }
     InsecureDevelopmentNetwork net = builder.build();
     NetworkWriter.write(net, out);

@@ -97,6 +97,21 @@ class BasicCommandsTest {
   }
 
   @Test
+  void validateReadsStdin() {
+    java.io.InputStream original = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(Examples.read("situation-report.json")));
+      Cli.Result r = Cli.run("validate", "--json", "-");
+      assertThat(r.exit()).as(r.toString()).isZero();
+      assertThat(r.json().get("results").get(0).get("file").asText()).isEqualTo("-");
+      System.setIn(new java.io.ByteArrayInputStream("[]".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(Cli.run("validate", "-").exit()).isEqualTo(1);
+    } finally {
+      System.setIn(original);
+    }
+  }
+
+  @Test
   void schemaPrintsAndWrites() throws Exception {
     Cli.Result message = Cli.run("schema");
     assertThat(message.exit()).isZero();

@@ -65,6 +65,13 @@ class RoundTripTest {
     assertThat(text.out()).contains("NOT FOR PRODUCTION");
     assertThat(Cli.run("directory", "create", "--network", "X", "--out", temp.resolve("bad"), "--centres", "nonsense").exit())
         .isEqualTo(2);
+    Cli.Result https = Cli.run("directory", "create", "--json", "--network", "X", "--out", temp.resolve("https"),
+        "--centres", "MK:MK-A,RS:RS-B", "--endpoint", "RS-B=https://127.0.0.1:9443/pccc", "--endpoint-base", "file:///srv/drop");
+    assertThat(https.exit()).as(https.toString()).isZero();
+    assertThat(https.json().get("centres").get(0).get("endpoints").get(0).asText()).isEqualTo("file:///srv/drop/MK-A");
+    assertThat(https.json().get("centres").get(1).get("endpoints").get(0).asText()).isEqualTo("https://127.0.0.1:9443/pccc");
+    assertThat(Cli.run("directory", "create", "--network", "X", "--out", temp.resolve("bad2"), "--centres", "MK:MK-A",
+        "--endpoint", "RS-B=https://127.0.0.1:9443/pccc").exit()).isEqualTo(2);
   }
 
   @Test
@@ -88,6 +95,11 @@ class RoundTripTest {
     assertThat(o.get("sha256").asText()).isEqualTo(sha256);
     assertThat(o.get("message").get("header").get("messageId").asText()).isEqualTo(messageId);
     assertThat(receipt).exists();
+
+    Cli.Result toStdout = Cli.run(args("seal", "--keys", keys(SENDER), trust(), Cli.freshMessage(temp, "request-vehicle-urgent.json")));
+    assertThat(toStdout.exit()).as(toStdout.toString()).isZero();
+    assertThat(toStdout.json().has("ciphertext")).isTrue();
+    assertThat(toStdout.json().get("recipients")).hasSize(1);
 
     Cli.Result text = Cli.run(args("open", "--keys", keys(RECIPIENT), trust(), envelope));
     assertThat(text.exit()).isZero();
