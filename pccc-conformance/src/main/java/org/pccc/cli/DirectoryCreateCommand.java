@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "create", mixinStandardHelpOptions = true, versionProvider = Pccc.Version.class,
     description = {"NOT FOR PRODUCTION. Creates a development network: a CA per country, keys per centre,",
         "a coordinator, and the signed directory. Writes into DIR: NOT-FOR-PRODUCTION.txt,",
-        "coordinator/cert.pem (pin with --coordinator), coordinator/key.pem, directory.json,",
-        "directory.jws (use with --directory), centres/ID/ (key folders for --keys).",
+        "directory/directory.jws (use with --directory), directory/coordinator-cert.pem (pin with --coordinator),",
+        "directory/directory.json, directory/coordinator-key.pem, keys/ID/ (key folders for --keys).",
         KeyFolder.LAYOUT_HELP,
         "--json prints {\"ok\":true,\"notForProduction\":true,\"network\",\"out\",\"directory\",\"coordinator\",",
         "\"centres\":[{\"centreId\",\"keys\",\"endpoints\"}]}."})

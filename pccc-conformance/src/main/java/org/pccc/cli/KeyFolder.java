@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.pccc.crypto.jose.Jwk;
 import org.pccc.crypto.pki.CentreKeys;
 import org.pccc.crypto.pki.CertificateNames;
 import org.pccc.crypto.pki.EncryptionKeyPair;
@@ -22,6 +23,8 @@ import org.pccc.crypto.pki.SigningKeyPair;
  * DIR/encryption-cert.pem  its certificate, optionally followed by the chain
  * DIR/centre-id            optional: the centre id on one line; otherwise it is read from the
  *                          signing certificate (SubjectAlternativeName urn:pccc:centre:ID)
+ * DIR/signing-key.jwk      written for partners in other languages (private JWK, kid = x5t#S256);
+ * DIR/encryption-key.jwk   never read by this tool
  * </pre>
  *
  * Stateless and thread-safe.
@@ -35,6 +38,10 @@ public final class KeyFolder {
   public static final String ENCRYPTION_KEY = "encryption-key.pem";
   /** The encryption certificate (chain) file. */
   public static final String ENCRYPTION_CERT = "encryption-cert.pem";
+  /** The signing private key as a JWK (written, not read). */
+  public static final String SIGNING_JWK = "signing-key.jwk";
+  /** The encryption private key as a JWK (written, not read). */
+  public static final String ENCRYPTION_JWK = "encryption-key.jwk";
   /** The optional file with the centre id. */
   public static final String CENTRE_ID = "centre-id";
 
@@ -88,6 +95,10 @@ public final class KeyFolder {
     Inputs.write(folder.resolve(SIGNING_CERT), utf8(Pem.writeCertificates(keys.signing().certificateChain())));
     Inputs.writeSecret(folder.resolve(ENCRYPTION_KEY), utf8(Pem.writePrivateKey(keys.encryption().privateKey())));
     Inputs.write(folder.resolve(ENCRYPTION_CERT), utf8(Pem.writeCertificates(keys.encryption().certificateChain())));
+    Inputs.writeSecret(folder.resolve(SIGNING_JWK),
+        utf8(Jwk.toPrivateJwk(keys.signing().privateKey(), keys.signing().kid()) + "\n"));
+    Inputs.writeSecret(folder.resolve(ENCRYPTION_JWK),
+        utf8(Jwk.toPrivateJwk(keys.encryption().privateKey(), keys.encryption().kid()) + "\n"));
     Inputs.write(folder.resolve(CENTRE_ID), utf8(keys.centreId() + "\n"));
   }
 

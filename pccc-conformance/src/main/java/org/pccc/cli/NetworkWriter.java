@@ -14,28 +14,30 @@ import org.pccc.model.json.PcccJson;
  *
  * <pre>
  * OUT/NOT-FOR-PRODUCTION.txt
- * OUT/coordinator/cert.pem     the coordinator certificate to pin (--coordinator)
- * OUT/coordinator/key.pem      its private key (for directory sign)
- * OUT/directory.json           the directory, canonical JSON, unsigned
- * OUT/directory.jws            the directory as the coordinator signed it (--directory)
- * OUT/centres/ID/              each centre's key folder (--keys), see {@link KeyFolder}
+ * OUT/directory/directory.json        the directory, canonical JSON, unsigned
+ * OUT/directory/directory.jws         the directory as the coordinator signed it (--directory)
+ * OUT/directory/coordinator-cert.pem  the coordinator certificate to pin (--coordinator)
+ * OUT/directory/coordinator-key.pem   its private key (for directory sign)
+ * OUT/keys/ID/                        each centre's key folder (--keys), see {@link KeyFolder}
  * </pre>
  *
- * Stateless and thread-safe.
+ * This is also the layout of the conformance vectors folder, so one folder serves both.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class NetworkWriter {
   /** The warning file. */
   public static final String WARNING_FILE = "NOT-FOR-PRODUCTION.txt";
   /** The coordinator certificate, relative to the output folder. */
-  public static final String COORDINATOR_CERT = "coordinator/cert.pem";
+  public static final String COORDINATOR_CERT = "directory/coordinator-cert.pem";
   /** The coordinator private key, relative to the output folder. */
-  public static final String COORDINATOR_KEY = "coordinator/key.pem";
+  public static final String COORDINATOR_KEY = "directory/coordinator-key.pem";
   /** The unsigned directory, relative to the output folder. */
-  public static final String DIRECTORY_JSON = "directory.json";
+  public static final String DIRECTORY_JSON = "directory/directory.json";
   /** The signed directory, relative to the output folder. */
-  public static final String DIRECTORY_JWS = "directory.jws";
+  public static final String DIRECTORY_JWS = "directory/directory.jws";
   /** The folder of the centres' key folders, relative to the output folder. */
-  public static final String CENTRES = "centres";
+  public static final String CENTRES = "keys";
 
   static final String WARNING =
       "NOT FOR PRODUCTION: an insecure development network. Private keys are stored unencrypted "
@@ -70,7 +72,7 @@ public final class NetworkWriter {
    *
    * @param out the network folder
    * @param centreId the centre
-   * @return {@code out/centres/ID}
+   * @return {@code out/keys/ID}
    */
   public static Path keyFolder(Path out, String centreId) {
     return out.resolve(CENTRES).resolve(centreId);

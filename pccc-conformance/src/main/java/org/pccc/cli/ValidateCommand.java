@@ -15,12 +15,13 @@ import picocli.CommandLine.Parameters;
  * {@code pccc validate [--json] FILE...}: reads and validates messages.
  *
  * <p>JSON: {@code {"results":[{"file","valid":bool,"issues":[{"code","severity","pointer",
- * "message"}]}],"valid":bool}}. Exit 1 if any message is invalid, 2 if a file cannot be read.
+ * "message"}]}],"valid":bool,"codes":[every code reported, sorted]}}. Exit 1 if any message is invalid, 2 if a file cannot be read.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Pccc.Version.class,
     description = {"Validates PCCC messages (JSON files, or - for stdin).",
         "Prints valid/invalid per file and each issue (code, severity, JSON Pointer, message).",
-        "--json prints {\"results\":[{\"file\",\"valid\",\"issues\":[{\"code\",\"severity\",\"pointer\",\"message\"}]}],\"valid\"}.",
+        "--json prints {\"results\":[{\"file\",\"valid\",\"issues\":[{\"code\",\"severity\",\"pointer\",\"message\"}]}],\"valid\",\"codes\"}",
+        "(codes: every code reported, sorted).",
         "Exit codes: 0 all valid, 1 some invalid, 2 a file cannot be read."})
 final class ValidateCommand extends CommandBase {
   @Option(names = "--json", description = "Print one JSON object on stdout.")
@@ -60,6 +61,10 @@ final class ValidateCommand extends CommandBase {
       }
     }
     result.put("valid", allValid);
+    // Every code reported, sorted: what the conformance suite compares with a vector's codes.
+    java.util.TreeSet<String> codes = new java.util.TreeSet<>();
+    results.forEach(r -> r.get("issues").forEach(i -> codes.add(i.get("code").asText())));
+    codes.forEach(result.putArray("codes")::add);
     if (json) {
       out().println(Json.write(result));
     }

@@ -40,25 +40,31 @@ import org.pccc.model.Party;
 import org.pccc.model.json.PcccJson;
 
 /**
- * Regenerates the golden test-vector folder, NOT FOR PRODUCTION (the keys are published):
+ * Regenerates the golden test-vector folder, NOT FOR PRODUCTION (the keys are published), in the
+ * layout the conformance suite reads:
  *
  * <pre>
- * OUT/NOT-FOR-PRODUCTION.txt, coordinator/cert.pem, coordinator/key.pem, directory.json,
- *     directory.jws, centres/ID/...        the development network ({@link NetworkWriter})
- * OUT/messages/NAME.json                   every example message, canonical JSON (all valid)
- * OUT/valid/NAME/envelope.json             an example sealed by its sender for its first recipient
- * OUT/valid/NAME/expected.json             {"recipient","result":"accepted","messageId","sender",
- *                                           "kind","sha256","openAt","message":"messages/NAME.json"}
- * OUT/invalid/NAME/envelope.json           an envelope the recipient must refuse
- * OUT/invalid/NAME/expected.json           {"recipient","result":"rejected","code","openAt","description"}
- * OUT/index.json                           {"network","notForProduction":true,"directory","coordinator",
- *                                           "keys":"centres/{recipient}","vectors":[{"name","result","code"?}]}
+ * OUT/NOT-FOR-PRODUCTION.txt
+ * OUT/directory/directory.json, directory.jws, coordinator-cert.pem, coordinator-key.pem
+ * OUT/keys/ID/                              key folders of the 3 centres ({@link KeyFolder})
+ * OUT/messages/valid/NAME.json              every example message, as org.pccc.model.Examples has it
+ * OUT/envelopes/valid/NAME.json             an example sealed by its sender for its first recipient
+ * OUT/envelopes/valid/NAME.expected.json    {"recipient","result":"ok","openAt","message":"NAME.json",
+ *                                            "messageId","sender","kind","sha256"}
+ * OUT/envelopes/invalid/NAME.json           an envelope the recipient must refuse
+ * OUT/envelopes/invalid/NAME.expected.json  {"recipient","result":"rejected","code","openAt","description"}
+ * OUT/index.json                            {"network","notForProduction":true,"directory","coordinator",
+ *                                            "keys":"keys/{recipient}","vectors":[{"name","recipient",
+ *                                            "result","code"?,"openAt"}]}
  * </pre>
  *
- * <p>Open a vector with {@code pccc open --keys OUT/centres/RECIPIENT --directory
- * OUT/directory.jws --coordinator OUT/coordinator/cert.pem --at OPENAT OUT/.../envelope.json}.
- * Every vector is opened once after it is written and the outcome checked against its
- * expected.json, so a folder this class writes never lies. Stateless and thread-safe.
+ * <p>"message" names a file in {@code messages/valid/}. Open a vector with {@code pccc open --keys
+ * OUT/keys/RECIPIENT --directory OUT/directory/directory.jws --coordinator
+ * OUT/directory/coordinator-cert.pem --at OPENAT OUT/envelopes/invalid/NAME.json}. Other files in
+ * OUT (for example more messages) are left alone; files of the same name are overwritten.
+ *
+ * <p>Every vector is opened once after it is written and the outcome checked against its
+ * NAME.expected.json, so a folder this class writes never lies. Stateless and thread-safe.
  */
 public final class VectorWriter {
   /** The network id of the vectors. */
@@ -81,7 +87,8 @@ public final class VectorWriter {
   /**
    * One vector as written.
    *
-   * @param name the folder relative to OUT, for example {@code invalid/tampered-tag}
+   * @param name the envelope file relative to OUT, for example {@code envelopes/invalid/tampered-tag.json};
+   *     its expectation is the sibling {@code NAME.expected.json}
    * @param recipient the centre whose keys open it
    * @param accepted whether opening succeeds
    * @param code the expected error code if refused, else null
@@ -118,7 +125,8 @@ public final class VectorWriter {
     for (String name : Examples.names()) {
       Message m = json.readValid(Examples.read(name));
       String base = name.replaceFirst("\\.json$", "");
-      Inputs.write(out.resolve("messages").resolve(name), json.write(m));
+      // The example bytes as published (not re-serialised), so that regenerating leaves them as they are.
+      Inputs.write(out.resolve("messages/valid").resolve(name), Examples.read(name));
       String sender = m.header().sender().centreId();
       List<String> to = m.header().recipients().stream().map(Party::centreId).toList();
       if (!centres.contains(sender) || !centres.containsAll(to)) {
@@ -126,14 +134,14 @@ public final class VectorWriter {
       }
       Instant openAt = m.header().createdAt().plus(OPEN_DELAY);
       SealedEnvelope env = sealer(net, sender, m).seal(m);
-      String folder = "valid/" + base;
-      Inputs.write(out.resolve(folder).resolve("envelope.json"), env.bytes());
-      ObjectNode expected = Json.object().put("recipient", to.get(0)).put("result", "accepted")
+      String file = "envelopes/valid/" + base + ".json";
+      Inputs.write(out.resolve(file), env.bytes());
+      ObjectNode expected = Json.object().put("recipient", to.get(0)).put("result", "ok")
           .put("messageId", m.header().messageId().toString()).put("sender", sender)
           .put("kind", m.body().kind().code()).put("sha256", env.sha256())
-          .put("openAt", openAt.toString()).put("message", "messages/" + name);
-      Inputs.write(out.resolve(folder).resolve("expected.json"), KeyFolder.utf8(Json.write(expected) + "\n"));
-      vectors.add(check(net, out, new Vector(folder, to.get(0), true, null, openAt)));
+          .put("openAt", openAt.toString()).put("message", name);
+      Inputs.write(expectedFile(out, file), KeyFolder.utf8(Json.write(expected) + "\n"));
+      vectors.add(check(net, out, new Vector(file, to.get(0), true, null, openAt)));
     }
 
     Message m = json.readValid(Examples.read(BASE_EXAMPLE));
@@ -181,7 +189,7 @@ public final class VectorWriter {
     ArrayNode list = index.putArray("vectors");
     for (Vector v : vectors) {
       ObjectNode o = list.addObject().put("name", v.name()).put("recipient", v.recipient())
-          .put("result", v.accepted() ? "accepted" : "rejected").put("openAt", v.openAt().toString());
+          .put("result", v.accepted() ? "ok" : "rejected").put("openAt", v.openAt().toString());
       if (v.code() != null) {
         o.put("code", v.code());
       }
@@ -197,17 +205,17 @@ public final class VectorWriter {
 
   private static Vector invalid(InsecureDevelopmentNetwork net, Path out, String name, String recipient,
       ErrorCode code, Instant openAt, String description, String envelope) {
-    String folder = "invalid/" + name;
-    Inputs.write(out.resolve(folder).resolve("envelope.json"), KeyFolder.utf8(envelope));
+    String file = "envelopes/invalid/" + name + ".json";
+    Inputs.write(out.resolve(file), KeyFolder.utf8(envelope));
     ObjectNode expected = Json.object().put("recipient", recipient).put("result", "rejected")
         .put("code", code.code()).put("openAt", openAt.toString()).put("description", description);
-    Inputs.write(out.resolve(folder).resolve("expected.json"), KeyFolder.utf8(Json.write(expected) + "\n"));
-    return check(net, out, new Vector(folder, recipient, false, code.code(), openAt));
+    Inputs.write(expectedFile(out, file), KeyFolder.utf8(Json.write(expected) + "\n"));
+    return check(net, out, new Vector(file, recipient, false, code.code(), openAt));
   }
 
   /** Opens a vector as a fresh recipient would and fails if the outcome is not the expected one. */
   private static Vector check(InsecureDevelopmentNetwork net, Path out, Vector v) {
-    byte[] envelope = Inputs.read(out.resolve(v.name()).resolve("envelope.json"), "envelope");
+    byte[] envelope = Inputs.read(out.resolve(v.name()), "envelope");
     CentreKeys keys = net.keys(v.recipient());
     EnvelopeOpener opener = EnvelopeOpener.builder(keys, net.directory())
         .clock(Clock.fixed(v.openAt(), ZoneOffset.UTC)).build();
@@ -223,6 +231,17 @@ public final class VectorWriter {
       throw new IllegalStateException("vector " + v.name() + " opens as " + outcome + ", expected " + expected);
     }
     return v;
+  }
+
+  /**
+   * Returns the expectation file of a vector.
+   *
+   * @param out the vector folder
+   * @param vector the envelope file relative to it ({@link Vector#name()})
+   * @return {@code NAME.expected.json} next to {@code NAME.json}
+   */
+  public static Path expectedFile(Path out, String vector) {
+    return out.resolve(vector.replaceFirst("\\.json$", ".expected.json"));
   }
 
   private static String sign(byte[] payload, SigningKeyPair key) {

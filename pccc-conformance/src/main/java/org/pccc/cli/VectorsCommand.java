@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "vectors", mixinStandardHelpOptions = true, versionProvider = Pccc.Version.class,
     description = {"Regenerates the test vectors (NOT FOR PRODUCTION keys): a 3-centre development network,",
-        "messages/ (examples), valid/NAME/ and invalid/NAME/ with envelope.json and expected.json, index.json.",
-        "Open one with: pccc open --keys DIR/centres/RECIPIENT --directory DIR/directory.jws",
-        "  --coordinator DIR/coordinator/cert.pem --at OPENAT DIR/invalid/NAME/envelope.json",
+        "keys/ID/, directory/, messages/valid/ (examples), envelopes/valid|invalid/NAME.json with NAME.expected.json, index.json.",
+        "Open one with: pccc open --keys DIR/keys/RECIPIENT --directory DIR/directory/directory.jws",
+        "  --coordinator DIR/directory/coordinator-cert.pem --at OPENAT DIR/envelopes/invalid/NAME.json",
         "--json prints {\"ok\":true,\"notForProduction\":true,\"out\",\"vectors\":[{\"name\",\"recipient\",\"result\",\"code\",\"openAt\"}]}."})
 final class VectorsCommand extends CommandBase {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to (re)write.")

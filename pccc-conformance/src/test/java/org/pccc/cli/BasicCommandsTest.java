@@ -74,6 +74,7 @@ class BasicCommandsTest {
     assertThat(r.exit()).as(r.toString()).isEqualTo(1);
     JsonNode json = r.json();
     assertThat(json.get("valid").asBoolean()).isFalse();
+    assertThat(json.get("codes").get(0).asText()).startsWith("PCCC-");
     assertThat(json.get("results").get(0).get("valid").asBoolean()).isTrue();
     for (int i = 1; i <= 2; i++) {
       JsonNode result = json.get("results").get(i);

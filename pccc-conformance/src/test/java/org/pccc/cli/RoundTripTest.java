@@ -33,11 +33,11 @@ class RoundTripTest {
   }
 
   static Path keys(String centre) {
-    return net.resolve("centres").resolve(centre);
+    return net.resolve("keys").resolve(centre);
   }
 
   static Object[] trust() {
-    return new Object[] {"--directory", net.resolve("directory.jws"), "--coordinator", net.resolve("coordinator/cert.pem")};
+    return new Object[] {"--directory", net.resolve("directory/directory.jws"), "--coordinator", net.resolve("directory/coordinator-cert.pem")};
   }
 
   static Object[] args(Object... parts) {
@@ -54,10 +54,11 @@ class RoundTripTest {
 
   @Test
   void createWritesTheKeyFolderLayout() {
-    for (String f : new String[] {"signing-key.pem", "signing-cert.pem", "encryption-key.pem", "encryption-cert.pem", "centre-id"}) {
+    for (String f : new String[] {"signing-key.pem", "signing-cert.pem", "encryption-key.pem", "encryption-cert.pem", "centre-id",
+        "signing-key.jwk", "encryption-key.jwk"}) {
       assertThat(keys(SENDER).resolve(f)).exists();
     }
-    assertThat(net.resolve("directory.json")).exists();
+    assertThat(net.resolve("directory/directory.json")).exists();
     assertThat(net.resolve("NOT-FOR-PRODUCTION.txt")).exists();
     Cli.Result text = Cli.run("directory", "create", "--network", "X", "--out", temp.resolve("other"),
         "--centres", "MK:MK-A");
@@ -153,8 +154,8 @@ class RoundTripTest {
     assertThat(missingFile.exit()).isEqualTo(2);
     assertThat(missingFile.json().get("ok").asBoolean()).isFalse();
     assertThat(Cli.run("seal", "--keys", keys(SENDER), "--directory", temp.resolve("none.jws"),
-        "--coordinator", net.resolve("coordinator/cert.pem"), "--out", out, message).exit()).isEqualTo(2);
-    assertThat(Cli.run("open", "--keys", keys(RECIPIENT), "--directory", net.resolve("directory.jws"),
+        "--coordinator", net.resolve("directory/coordinator-cert.pem"), "--out", out, message).exit()).isEqualTo(2);
+    assertThat(Cli.run("open", "--keys", keys(RECIPIENT), "--directory", net.resolve("directory/directory.jws"),
         "--coordinator", keys(SENDER).resolve("signing-cert.pem"), message).exit()).isEqualTo(2);
     Path garbageKey = Files.createDirectories(temp.resolve("garbage-keys"));
     for (String f : new String[] {"signing-key.pem", "signing-cert.pem", "encryption-key.pem", "encryption-cert.pem"}) {
@@ -177,18 +178,18 @@ class RoundTripTest {
 
   @Test
   void directorySignAndVerify() throws Exception {
-    Cli.Result v = Cli.run("directory", "verify", "--json", "--coordinator", net.resolve("coordinator/cert.pem"),
-        net.resolve("directory.jws"));
+    Cli.Result v = Cli.run("directory", "verify", "--json", "--coordinator", net.resolve("directory/coordinator-cert.pem"),
+        net.resolve("directory/directory.jws"));
     assertThat(v.exit()).as(v.toString()).isZero();
     assertThat(v.json().get("centres")).hasSize(3);
     assertThat(v.json().get("networkId").asText()).isEqualTo("SEE-TEST");
 
     Path resigned = temp.resolve("resigned.jws");
-    Cli.Result s = Cli.run("directory", "sign", "--json", "--key", net.resolve("coordinator/key.pem"),
-        "--cert", net.resolve("coordinator/cert.pem"), "--out", resigned, net.resolve("directory.json"));
+    Cli.Result s = Cli.run("directory", "sign", "--json", "--key", net.resolve("directory/coordinator-key.pem"),
+        "--cert", net.resolve("directory/coordinator-cert.pem"), "--out", resigned, net.resolve("directory/directory.json"));
     assertThat(s.exit()).as(s.toString()).isZero();
     assertThat(s.json().get("centres").asInt()).isEqualTo(3);
-    Cli.Result text = Cli.run("directory", "verify", "--coordinator", net.resolve("coordinator/cert.pem"), resigned);
+    Cli.Result text = Cli.run("directory", "verify", "--coordinator", net.resolve("directory/coordinator-cert.pem"), resigned);
     assertThat(text.exit()).isZero();
     assertThat(text.out()).contains(SENDER, RECIPIENT, THIRD);
 
@@ -200,14 +201,14 @@ class RoundTripTest {
     byte[] bytes = Files.readAllBytes(resigned);
     bytes[bytes.length - 5] = (byte) (bytes[bytes.length - 5] == 'A' ? 'B' : 'A');
     Files.write(flipped, bytes);
-    assertThat(Cli.run("directory", "verify", "--coordinator", net.resolve("coordinator/cert.pem"), flipped).exit())
+    assertThat(Cli.run("directory", "verify", "--coordinator", net.resolve("directory/coordinator-cert.pem"), flipped).exit())
         .isEqualTo(1);
 
     Path brokenJson = temp.resolve("broken-directory.json");
     Files.writeString(brokenJson, "{\"pcccDirectory\":\"1.0\"}", StandardCharsets.UTF_8);
-    assertThat(Cli.run("directory", "sign", "--key", net.resolve("coordinator/key.pem"),
-        "--cert", net.resolve("coordinator/cert.pem"), "--out", temp.resolve("b.jws"), brokenJson).exit()).isEqualTo(1);
+    assertThat(Cli.run("directory", "sign", "--key", net.resolve("directory/coordinator-key.pem"),
+        "--cert", net.resolve("directory/coordinator-cert.pem"), "--out", temp.resolve("b.jws"), brokenJson).exit()).isEqualTo(1);
     assertThat(Cli.run("directory", "sign", "--key", temp.resolve("nokey.pem"),
-        "--cert", net.resolve("coordinator/cert.pem"), "--out", temp.resolve("b.jws"), brokenJson).exit()).isEqualTo(2);
+        "--cert", net.resolve("directory/coordinator-cert.pem"), "--out", temp.resolve("b.jws"), brokenJson).exit()).isEqualTo(2);
   }
 }

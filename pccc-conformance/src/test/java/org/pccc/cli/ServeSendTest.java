@@ -21,15 +21,15 @@ class ServeSendTest {
     Path net = temp.resolve("net");
     assertThat(Cli.run("directory", "create", "--network", "SEE-SERVE", "--out", net, "--seed", 11,
         "--centres", "RS:MK-RS-TABANOVCE,MK:MK-RS-TABANOVCE-MK").exit()).isZero();
-    Object[] trust = {"--directory", net.resolve("directory.jws"), "--coordinator", net.resolve("coordinator/cert.pem")};
+    Object[] trust = {"--directory", net.resolve("directory/directory.jws"), "--coordinator", net.resolve("directory/coordinator-cert.pem")};
     Path message = Cli.freshMessage(temp, "request-vehicle-urgent.json");
     String id = Json.parse(java.nio.file.Files.readAllBytes(message)).get("header").get("messageId").asText();
 
     CompletableFuture<Cli.Result> serve = CompletableFuture.supplyAsync(() -> Cli.run("serve", "--json",
-        "--keys", net.resolve("centres/MK-RS-TABANOVCE-MK"), trust[0], trust[1], trust[2], trust[3],
+        "--keys", net.resolve("keys/MK-RS-TABANOVCE-MK"), trust[0], trust[1], trust[2], trust[3],
         "--store", temp.resolve("receiver-store"), "--exit-after", 1));
     // The receiver's drop folder exists once it listens; delivery retries until then anyway.
-    Cli.Result sent = Cli.run("send", "--json", "--keys", net.resolve("centres/MK-RS-TABANOVCE"), trust[0], trust[1],
+    Cli.Result sent = Cli.run("send", "--json", "--keys", net.resolve("keys/MK-RS-TABANOVCE"), trust[0], trust[1],
         trust[2], trust[3], "--store", temp.resolve("sender-store"), "--timeout", "PT60S", message);
     assertThat(sent.exit()).as(sent.toString()).isZero();
     JsonNode s = sent.json();
@@ -55,14 +55,14 @@ class ServeSendTest {
     assertThat(Cli.run("directory", "create", "--network", "SEE-SERVE", "--out", net, "--seed", 12,
         "--centres", "RS:MK-RS-TABANOVCE,MK:MK-RS-TABANOVCE-MK").exit()).isZero();
     Path message = Cli.freshMessage(temp, "request-vehicle-urgent.json");
-    Cli.Result sent = Cli.run("send", "--json", "--keys", net.resolve("centres/MK-RS-TABANOVCE"),
-        "--directory", net.resolve("directory.jws"), "--coordinator", net.resolve("coordinator/cert.pem"),
+    Cli.Result sent = Cli.run("send", "--json", "--keys", net.resolve("keys/MK-RS-TABANOVCE"),
+        "--directory", net.resolve("directory/directory.jws"), "--coordinator", net.resolve("directory/coordinator-cert.pem"),
         "--store", temp.resolve("lonely-store"), "--timeout", "PT1S", message);
     assertThat(sent.exit()).as(sent.toString()).isEqualTo(1);
     assertThat(sent.json().get("ok").asBoolean()).isFalse();
     assertThat(sent.json().get("messages").get(0).get("recipients").get(0).get("status").asText()).isEqualTo("timeout");
-    assertThat(Cli.run("serve", "--keys", net.resolve("centres/MK-RS-TABANOVCE"), "--directory", net.resolve("directory.jws"),
-        "--coordinator", net.resolve("coordinator/cert.pem"), "--store", temp.resolve("s"), "--exit-after", 0).exit())
+    assertThat(Cli.run("serve", "--keys", net.resolve("keys/MK-RS-TABANOVCE"), "--directory", net.resolve("directory/directory.jws"),
+        "--coordinator", net.resolve("directory/coordinator-cert.pem"), "--store", temp.resolve("s"), "--exit-after", 0).exit())
         .isEqualTo(2);
   }
 }

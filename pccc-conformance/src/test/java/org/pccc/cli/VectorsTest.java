@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pccc.model.json.PcccJson;
 
 /** The vector folder opens with the open command exactly as its expected.json files say. */
 class VectorsTest {
@@ -21,6 +22,9 @@ class VectorsTest {
     assertThat(r.exit()).as(r.toString()).isZero();
     JsonNode summary = r.json();
     assertThat(summary.get("notForProduction").asBoolean()).isTrue();
+    assertThat(out.resolve("keys/MK-GR-BOGORODICA/signing-key.pem")).exists();
+    assertThat(out.resolve("directory/coordinator-cert.pem")).exists();
+    assertThat(out.resolve("envelopes/invalid/alg-none.expected.json")).exists();
 
     JsonNode index = Json.parse(Files.readAllBytes(out.resolve("index.json")));
     List<String> failures = new ArrayList<>();
@@ -28,22 +32,23 @@ class VectorsTest {
     int invalid = 0;
     List<String> codes = new ArrayList<>();
     for (JsonNode v : index.get("vectors")) {
-      Path folder = out.resolve(v.get("name").asText());
-      JsonNode expected = Json.parse(Files.readAllBytes(folder.resolve("expected.json")));
+      Path file = out.resolve(v.get("name").asText());
+      JsonNode expected = Json.parse(Files.readAllBytes(VectorWriter.expectedFile(out, v.get("name").asText())));
       String recipient = expected.get("recipient").asText();
-      Cli.Result opened = Cli.run("open", "--json", "--keys", out.resolve("centres").resolve(recipient),
-          "--directory", out.resolve("directory.jws"), "--coordinator", out.resolve("coordinator/cert.pem"),
-          "--at", expected.get("openAt").asText(), folder.resolve("envelope.json"));
+      Cli.Result opened = Cli.run("open", "--json", "--keys", out.resolve("keys").resolve(recipient),
+          "--directory", out.resolve("directory/directory.jws"), "--coordinator", out.resolve("directory/coordinator-cert.pem"),
+          "--at", expected.get("openAt").asText(), file);
       JsonNode json = opened.json();
-      if ("accepted".equals(expected.get("result").asText())) {
+      if ("ok".equals(expected.get("result").asText())) {
         valid++;
         if (opened.exit() != 0 || !json.get("ok").asBoolean()
             || !json.get("messageId").asText().equals(expected.get("messageId").asText())
             || !json.get("sha256").asText().equals(expected.get("sha256").asText())) {
           failures.add(v.get("name").asText() + ": " + opened);
         }
-        JsonNode message = Json.parse(Files.readAllBytes(out.resolve(expected.get("message").asText())));
-        if (!message.equals(json.get("message"))) {
+        byte[] published = Files.readAllBytes(out.resolve("messages/valid").resolve(expected.get("message").asText()));
+        JsonNode canonical = Json.parse(PcccJson.create().write(PcccJson.create().readValid(published)));
+        if (!canonical.equals(json.get("message"))) {
           failures.add(v.get("name").asText() + ": message differs from " + expected.get("message").asText());
         }
       } else {
@@ -62,7 +67,7 @@ class VectorsTest {
     assertThat(summary.get("vectors")).hasSize(valid + invalid);
 
     List<Object> args = new ArrayList<>(List.of("validate"));
-    try (var s = Files.list(out.resolve("messages"))) {
+    try (var s = Files.list(out.resolve("messages/valid"))) {
       s.forEach(args::add);
     }
     assertThat(Cli.run(args.toArray()).exit()).isZero();
@@ -72,8 +77,8 @@ class VectorsTest {
   void theSameSeedGivesTheSameNetwork() throws Exception {
     VectorWriter.write(temp.resolve("a"));
     VectorWriter.write(temp.resolve("b"));
-    assertThat(Files.readString(temp.resolve("a/directory.jws"))).isEqualTo(Files.readString(temp.resolve("b/directory.jws")));
-    assertThat(Files.readString(temp.resolve("a/centres/MK-GR-BOGORODICA/signing-key.pem")))
-        .isEqualTo(Files.readString(temp.resolve("b/centres/MK-GR-BOGORODICA/signing-key.pem")));
+    assertThat(Files.readString(temp.resolve("a/directory/directory.jws"))).isEqualTo(Files.readString(temp.resolve("b/directory/directory.jws")));
+    assertThat(Files.readString(temp.resolve("a/keys/MK-GR-BOGORODICA/signing-key.pem")))
+        .isEqualTo(Files.readString(temp.resolve("b/keys/MK-GR-BOGORODICA/signing-key.pem")));
   }
 }
