@@ -24,13 +24,15 @@ import picocli.CommandLine.Option;
  * kind, sender: never content) until SIGTERM, stdin EOF, or N messages.
  *
  * <p>JSON Lines: one {@code {"event":"received","messageId","kind","sender","sha256"}} per message
- * on stdout; refused envelopes go to stderr as {@code rejected CODE}.
+ * on stdout; refused envelopes go to stderr as {@code rejected CODE}. Exit 0 after N messages or
+ * stdin EOF; on SIGTERM the node is closed by a shutdown hook and the JVM exits with 143.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Pccc.Version.class,
     description = {"Runs a node (https: with mutual TLS, or file: drop folders) that receives, verifies,",
         "stores and receipts envelopes; prints one line per message received (id, kind, sender; no content).",
         KeyFolder.LAYOUT_HELP,
-        "Stops on SIGTERM, on EOF of stdin (unless --ignore-stdin or --exit-after), or after --exit-after N messages.",
+        "Stops on SIGTERM (exit 143, after closing the node), on EOF of stdin (unless --ignore-stdin or --exit-after),",
+        "or after --exit-after N messages (exit 0).",
         "--json prints one {\"event\":\"received\",\"messageId\",\"kind\",\"sender\",\"sha256\"} per line."})
 final class ServeCommand extends CommandBase {
   @Option(names = "--keys", required = true, paramLabel = "DIR", description = "This centre's key folder.")
