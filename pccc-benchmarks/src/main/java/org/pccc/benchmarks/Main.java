@@ -79,7 +79,7 @@ public final class Main {
     plan.add(quick(EnvelopeBenchmark.class, smoke ? 1 : 3, 1, smoke ? 1 : 2, 1).addProfiler(GCProfiler.class)
         .param("recipients", "1", "5").param("size", "2k"));
     plan.add(quick(NimbusBaselineBenchmark.class, smoke ? 1 : 3, 1, smoke ? 1 : 2, 1).addProfiler(GCProfiler.class)
-        .param("recipients", "1", "5").param("size", "2k"));
+        .param("profile", nimbusProfiles()).param("recipients", "1", "5").param("size", "2k"));
     plan.add(quick(PrimitivesBenchmark.class, 1, 1, smoke ? 1 : 2, 1).param("size", "2k"));
     plan.add(quick(NodeBenchmark.class, 1, smoke ? 1 : 2, smoke ? 1 : 2, smoke ? 1 : 2));
     return plan;
@@ -90,10 +90,20 @@ public final class Main {
     List<ChainedOptionsBuilder> plan = new ArrayList<>();
     plan.add(full(ModelBenchmark.class, 2).addProfiler(GCProfiler.class));
     plan.add(full(EnvelopeBenchmark.class, 2).addProfiler(GCProfiler.class));
-    plan.add(full(NimbusBaselineBenchmark.class, 2).addProfiler(GCProfiler.class));
+    plan.add(full(NimbusBaselineBenchmark.class, 2).addProfiler(GCProfiler.class).param("profile", nimbusProfiles()));
     plan.add(full(PrimitivesBenchmark.class, 2));
     plan.add(full(NodeBenchmark.class, 5));
     return plan;
+  }
+
+  /** Nimbus runs EdDSA and X25519 only with Google Tink on the classpath; P-256 always. */
+  static String[] nimbusProfiles() {
+    try {
+      Class.forName("com.google.crypto.tink.subtle.Ed25519Sign", false, Main.class.getClassLoader());
+      return new String[] {"P256", "ED25519_X25519"};
+    } catch (ClassNotFoundException e) {
+      return new String[] {"P256"};
+    }
   }
 
   private static ChainedOptionsBuilder quick(
