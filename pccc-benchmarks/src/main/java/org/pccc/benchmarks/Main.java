@@ -67,7 +67,7 @@ public final class Main {
 
   /**
    * One fork, short iterations, a subset of parameters: numbers with an order of magnitude, not
-   * results. About 3.5 minutes on an idle 2-core machine: 16 runs of 5 s (model, envelope, nimbus),
+   * results. About 4 minutes on an idle 2-core machine: 16 runs of 5 s (model, envelope, nimbus),
    * 14 of 3 s (primitives), 8 of 6 s (node), plus a JVM start and the setup of each.
    *
    * @param smoke one 1-second iteration of each kind instead
