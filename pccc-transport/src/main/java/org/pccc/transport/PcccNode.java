@@ -122,13 +122,14 @@ public final class PcccNode implements AutoCloseable {
   private final ExecutorService workers;
 
   private final Map<DeliveryKey, CompletableFuture<VerifiedReceipt>> pendingReceipts = new ConcurrentHashMap<>();
-  private final Map<DeliveryKey, Instant> notBefore = new ConcurrentHashMap<>();
   private final Set<DeliveryKey> inFlight = ConcurrentHashMap.newKeySet();
+  private final Map<DeliveryKey, Integer> sendsWithoutReceipt = new ConcurrentHashMap<>();
   private final Map<UUID, CompletableFuture<VerifiedMessage>> pendingReplies = new ConcurrentHashMap<>();
   private final Map<UUID, OpenRequest> openRequests = new ConcurrentHashMap<>();
   private final List<Listener> listeners = new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Instant nextExpiryScan = Instant.MIN;
 
   private record DeliveryKey(UUID messageId, String centre) {}
 
@@ -488,7 +489,7 @@ public final class PcccNode implements AutoCloseable {
       audit.append(new AuditEvent(AuditDirection.RECEIPT_VERIFIED, e.messageId(), e.conversationId(), e.kind(),
           keys.centreId(), List.of(e.recipientCentre()), e.envelopeSha256(), null));
       DeliveryKey key = new DeliveryKey(e.messageId(), e.recipientCentre());
-      notBefore.remove(key);
+      sendsWithoutReceipt.remove(key);
       listener.delivered(e.messageId(), e.recipientCentre());
       CompletableFuture<VerifiedReceipt> f = pendingReceipts.remove(key);
       if (f != null) {
@@ -534,14 +535,21 @@ public final class PcccNode implements AutoCloseable {
     }
     try {
       Instant now = clock.instant();
+      if (now.isAfter(nextExpiryScan)) {
+        // Entries waiting for a receipt are postponed, so expiry is looked for separately.
+        nextExpiryScan = now.plusSeconds(1);
+        for (OutboxEntry e : outbox.overdue(now)) {
+          expire(e, new DeliveryKey(e.messageId(), e.recipientCentre()), DeliveryException.EXPIRED,
+              "due-by passed without a verified receipt");
+        }
+      }
       for (OutboxEntry e : outbox.due(now, DUE_BATCH)) {
         DeliveryKey key = new DeliveryKey(e.messageId(), e.recipientCentre());
         if (e.dueBy() != null && now.isAfter(e.dueBy())) {
           expire(e, key, DeliveryException.EXPIRED, "due-by passed without a verified receipt");
           continue;
         }
-        Instant wait = notBefore.get(key);
-        if ((wait != null && now.isBefore(wait)) || !inFlight.add(key)) {
+        if (!inFlight.add(key)) {
           continue;
         }
         attempt(e, key, now);
@@ -553,7 +561,11 @@ public final class PcccNode implements AutoCloseable {
   }
 
   private void attempt(OutboxEntry e, DeliveryKey key, Instant now) {
-    notBefore.put(key, now.plus(retry.receiptTimeout()));
+    // The wait for a receipt doubles with every send that got none (up to 8 times the timeout), so
+    // that a slow receiver is not flooded with copies of what it is still working through.
+    int sends = sendsWithoutReceipt.merge(key, 1, Integer::sum);
+    outbox.postpone(e.messageId(), e.recipientCentre(),
+        now.plus(retry.receiptTimeout().multipliedBy(1L << Math.min(sends - 1, 3))));
     Transport t = transportFor(e.endpoint()).orElse(null);
     if (t == null) {
       inFlight.remove(key);
@@ -580,7 +592,6 @@ public final class PcccNode implements AutoCloseable {
       }
       int attempts = e.attempts() + 1;
       Instant next = clock.instant().plus(retry.backoff(attempts));
-      notBefore.put(key, next);
       try {
         outbox.recordAttempt(e.messageId(), e.recipientCentre(), next);
       } catch (RuntimeException storeFailure) {
@@ -595,7 +606,7 @@ public final class PcccNode implements AutoCloseable {
     if (!outbox.expire(e.messageId(), e.recipientCentre())) {
       return;
     }
-    notBefore.remove(key);
+    sendsWithoutReceipt.remove(key);
     audit.append(new AuditEvent(AuditDirection.EXPIRED, e.messageId(), e.conversationId(), e.kind(), keys.centreId(),
         List.of(e.recipientCentre()), e.envelopeSha256(), code));
     listener.expired(e.messageId(), e.recipientCentre());

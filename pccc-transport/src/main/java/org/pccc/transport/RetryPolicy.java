@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * When to try a delivery again: exponential backoff with full jitter between
  * {@code initialDelay} and {@code maxDelay}, and how long to wait for a receipt after a delivery
  * the transport accepted before sending again (envelopes can be lost after the transport accepted
- * them; the receiver deduplicates). Immutable.
+ * them; the receiver deduplicates). The node doubles the wait for a receipt with every copy sent
+ * without one, up to eight times {@code receiptTimeout}. Immutable.
  *
  * @param initialDelay the first backoff
  * @param maxDelay the largest backoff

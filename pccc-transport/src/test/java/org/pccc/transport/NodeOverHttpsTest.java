@@ -40,9 +40,9 @@ class NodeOverHttpsTest {
     try (HttpsTransport ta = HttpsTransport.create(TlsConfig.forCentre(net.keys(A), net.directory()));
         HttpsTransport tb = HttpsTransport.create(TlsConfig.forCentre(net.keys(B), net.directory()));
         PcccNode a = PcccNode.builder(net.keys(A), net.directory(), TestNetwork.fastStore("https-a"))
-            .transport(ta).retryPolicy(RetryPolicy.fast()).pollInterval(Duration.ofMillis(10)).build().start();
+            .transport(ta).retryPolicy(new RetryPolicy(Duration.ofMillis(20), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(2))).pollInterval(Duration.ofMillis(10)).build().start();
         PcccNode b = PcccNode.builder(net.keys(B), net.directory(), TestNetwork.fastStore("https-b"))
-            .transport(tb).retryPolicy(RetryPolicy.fast()).pollInterval(Duration.ofMillis(10))
+            .transport(tb).retryPolicy(new RetryPolicy(Duration.ofMillis(20), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(2))).pollInterval(Duration.ofMillis(10))
             .handler(v -> handed.computeIfAbsent(v.message().header().messageId(), k -> new AtomicInteger()).incrementAndGet())
             .build().start()) {
       ExecutorService senders = Executors.newFixedThreadPool(4);
@@ -56,7 +56,7 @@ class NodeOverHttpsTest {
         receipts.add(f.get(60, TimeUnit.SECONDS));
       }
       senders.shutdown();
-      CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
+      CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (handed.size() < 1000 && System.nanoTime() < deadline) {
         Thread.sleep(10);

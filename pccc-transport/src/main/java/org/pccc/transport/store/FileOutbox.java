@@ -235,6 +235,21 @@ public final class FileOutbox implements Outbox {
   }
 
   @Override
+  public boolean postpone(UUID messageId, String recipientCentre, Instant nextAttemptAt) {
+    Key key = Key.of(messageId, recipientCentre);
+    Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    synchronized (mutex) {
+      checkOpen();
+      Meta meta = pending.get(key);
+      if (meta == null) {
+        return false;
+      }
+      pending.put(key, new Meta(nextAttemptAt, meta.dueBy()));
+      return true;
+    }
+  }
+
+  @Override
   public Optional<OutboxEntry> recordAttempt(UUID messageId, String recipientCentre, Instant nextAttemptAt) {
     Key key = Key.of(messageId, recipientCentre);
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");

@@ -35,6 +35,18 @@ public interface Outbox extends AutoCloseable {
   List<OutboxEntry> due(Instant now, int max);
 
   /**
+   * Moves an entry's next attempt to a later time in memory only: used while a delivery the
+   * transport accepted waits for its receipt. Not durable on purpose (no disk write per attempt):
+   * after a restart the entry is simply due at once, which only means an early retry.
+   *
+   * @param messageId the message
+   * @param recipientCentre the recipient
+   * @param nextAttemptAt when the entry is due again
+   * @return false if the entry is not pending
+   */
+  boolean postpone(UUID messageId, String recipientCentre, Instant nextAttemptAt);
+
+  /**
    * Records a failed delivery attempt: increments the attempt count and sets the next attempt time.
    * Durable before return.
    *
