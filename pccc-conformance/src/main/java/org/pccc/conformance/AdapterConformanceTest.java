@@ -108,7 +108,7 @@ public abstract class AdapterConformanceTest {
 
   /** One dynamic test per vector of the suite. */
   @TestFactory
-  Stream<DynamicTest> conformance() {
+  public Stream<DynamicTest> conformance() {
     Adapter adapter = asAdapter();
     return ConformanceSuite.over(vectors()).cases().stream()
         .map(c -> DynamicTest.dynamicTest(c.id(), () -> {
