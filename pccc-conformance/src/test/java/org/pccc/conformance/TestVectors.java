@@ -117,6 +117,10 @@ final class TestVectors {
     e.rejected("tampered-protected-header", tamperProtected(sealedAlert), "MK-RS-TABANOVCE", e.at(alert), "PCCC-2006");
     e.rejected("clock-skew-too-old", sealedAlert, "MK-RS-TABANOVCE", e.at(alert).plus(Duration.ofDays(30)), "PCCC-2015");
     e.rejected("clock-skew-future", sealedAlert, "MK-RS-TABANOVCE", e.at(alert).minus(Duration.ofHours(1)), "PCCC-2015");
+    e.rejected("forbidden-header-jku", editRecipient(sealedAlert, "jku", "https://attacker.example/keys"),
+        "MK-RS-TABANOVCE", e.at(alert), "PCCC-2004");
+    e.rejected("key-management-not-allowed", editRecipients(sealedAlert, "alg", "RSA-OAEP-256"),
+        "MK-RS-TABANOVCE", e.at(alert), "PCCC-2003");
     e.rejected("malformed-not-json", "this is not an envelope", "MK-RS-TABANOVCE", e.at(alert), "PCCC-2002");
 
     // request-person-document: sender MK-GR-BOGORODICA, recipient MK-GR-BOGORODICA-MK.
@@ -162,6 +166,30 @@ final class TestVectors {
       int i = v.length() / 2;
       char c = v.charAt(i) == 'A' ? 'B' : 'A';
       tree.put(member, v.substring(0, i) + c + v.substring(i + 1));
+      return MAPPER.writeValueAsString(tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sets a member in the (unprotected) header of the first recipient entry. */
+  private static String editRecipient(String jwe, String name, String value) {
+    try {
+      ObjectNode tree = (ObjectNode) MAPPER.readTree(jwe);
+      ((ObjectNode) tree.get("recipients").get(0).get("header")).put(name, value);
+      return MAPPER.writeValueAsString(tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sets a member in the (unprotected) header of every recipient entry. */
+  private static String editRecipients(String jwe, String name, String value) {
+    try {
+      ObjectNode tree = (ObjectNode) MAPPER.readTree(jwe);
+      for (JsonNode r : tree.get("recipients")) {
+        ((ObjectNode) r.get("header")).put(name, value);
+      }
       return MAPPER.writeValueAsString(tree);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
