@@ -30,6 +30,7 @@ import org.pccc.crypto.jose.Jwk;
 import org.pccc.crypto.jose.Jws;
 import org.pccc.crypto.jose.JwsHeader;
 import org.pccc.crypto.pki.CentreKeys;
+import org.pccc.crypto.pki.KeyProfile;
 import org.pccc.crypto.pki.Pem;
 import org.pccc.crypto.pki.SigningKeyPair;
 import org.pccc.model.Message;
@@ -62,6 +63,7 @@ final class TestVectors {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static Path folder;
+  private static Path p256Folder;
 
   private TestVectors() {}
 
@@ -80,10 +82,42 @@ final class TestVectors {
     return folder;
   }
 
+  /**
+   * Returns a smaller folder with the P-256 profile (ES256 signatures, ECDH-ES on P-256): a few
+   * valid messages, no invalid ones, and the same envelope vectors.
+   */
+  static synchronized Path p256Folder() {
+    if (p256Folder == null) {
+      try {
+        Path root = Files.createTempDirectory("pccc-vectors-p256-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+        Path valid = Files.createDirectories(root.resolve("messages/valid"));
+        for (String name : List.of("request-person-document.json", "alert-stolen-vehicle.json",
+            "situation-report.json", "notice-surveillance-bg.json", "reply-hit-vehicle.json")) {
+          Files.copy(REPO_VECTORS.resolve("messages/valid").resolve(name), valid.resolve(name));
+        }
+        Path invalid = Files.createDirectories(root.resolve("messages/invalid"));
+        Files.copy(REPO_VECTORS.resolve("messages/invalid/0305-request-without-purpose.json"),
+            invalid.resolve("0305-request-without-purpose.json"));
+        Files.copy(REPO_VECTORS.resolve("messages/invalid/0305-request-without-purpose.expected.json"),
+            invalid.resolve("0305-request-without-purpose.expected.json"));
+        generateCrypto(root, KeyProfile.P256);
+        p256Folder = root;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return p256Folder;
+  }
+
   private static void generate(Path root) throws IOException {
     copyTree(REPO_VECTORS.resolve("messages"), root.resolve("messages"));
+    generateCrypto(root, KeyProfile.ED25519_X25519);
+  }
+
+  private static void generateCrypto(Path root, KeyProfile profile) throws IOException {
     InsecureDevelopmentNetwork.Builder nb = InsecureDevelopmentNetwork.builder("PCCC-TEST").insecureSeed(977L)
-        .issuedAt(Instant.parse("2026-01-01T00:00:00Z"));
+        .profile(profile).issuedAt(Instant.parse("2026-01-01T00:00:00Z"));
     CENTRES.forEach(nb::centre);
     InsecureDevelopmentNetwork network = nb.build();
     for (String centre : CENTRES.keySet()) {
@@ -95,7 +129,7 @@ final class TestVectors {
     Files.writeString(dir.resolve("coordinator-cert.pem"), Pem.writeCertificate(network.coordinatorCertificate()));
 
     // A stranger: keys of another network, not in the directory.
-    CentreKeys stranger = InsecureDevelopmentNetwork.builder("OTHER").insecureSeed(5L)
+    CentreKeys stranger = InsecureDevelopmentNetwork.builder("OTHER").insecureSeed(5L).profile(profile)
         .centre("MK-RS-TABANOVCE", "RS").build().keys("MK-RS-TABANOVCE");
 
     Envelopes e = new Envelopes(root, network);
