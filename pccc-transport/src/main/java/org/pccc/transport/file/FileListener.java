@@ -1,5 +1,6 @@
 package org.pccc.transport.file;
 
+import org.pccc.transport.internal.HandlerGate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;

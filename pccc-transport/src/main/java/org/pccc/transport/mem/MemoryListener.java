@@ -1,5 +1,6 @@
 package org.pccc.transport.mem;
 
+import org.pccc.transport.internal.HandlerGate;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pccc.transport.spi.InboundHandler;

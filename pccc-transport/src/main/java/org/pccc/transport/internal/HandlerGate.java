@@ -1,18 +1,18 @@
-package org.pccc.transport.mem;
+package org.pccc.transport.internal;
 
 /**
  * Lets handler calls through until closed, and makes {@link #close()} wait for calls already in
  * progress, so that once a listener's close returns its handler is never called again. A handler
  * that closes its own listener from inside a call does not wait for itself. Thread-safe.
  */
-final class HandlerGate {
+public final class HandlerGate {
   private final Object lock = new Object();
   private final ThreadLocal<int[]> depthOnThisThread = ThreadLocal.withInitial(() -> new int[1]);
   private boolean open = true;
   private int active;
 
   /** Returns true, counting the caller in, if the gate is open; the caller must then {@link #exit()}. */
-  boolean enter() {
+  public boolean enter() {
     synchronized (lock) {
       if (!open) {
         return false;
@@ -24,7 +24,7 @@ final class HandlerGate {
   }
 
   /** Ends a call begun with a successful {@link #enter()}. */
-  void exit() {
+  public void exit() {
     depthOnThisThread.get()[0]--;
     synchronized (lock) {
       active--;
@@ -33,14 +33,14 @@ final class HandlerGate {
   }
 
   /** Returns whether the gate still lets calls through. */
-  boolean isOpen() {
+  public boolean isOpen() {
     synchronized (lock) {
       return open;
     }
   }
 
   /** Closes the gate and waits until no call other than the caller's own is in progress. */
-  void close() {
+  public void close() {
     int own = depthOnThisThread.get()[0];
     synchronized (lock) {
       open = false;
