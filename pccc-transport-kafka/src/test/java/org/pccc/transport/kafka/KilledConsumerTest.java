@@ -2,6 +2,7 @@ package org.pccc.transport.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,12 +25,17 @@ import org.pccc.model.Message;
 import org.pccc.transport.ExchangeListener;
 import org.pccc.transport.PcccNode;
 import org.pccc.transport.RetryPolicy;
+import org.pccc.transport.spi.InboundHandler;
+import org.pccc.transport.spi.Listener;
+import org.pccc.transport.spi.OutboundEnvelope;
+import org.pccc.transport.spi.Transport;
 
 /**
- * A receiving node whose Kafka transport is closed abruptly mid-stream (its consumer stops with
- * records handed over but not committed) and that is restarted on the same store: nothing is
- * lost, nothing reaches the application twice, although the restarted node is sent envelopes
- * it had already committed.
+ * A receiving node that "dies" mid-stream right after its inbox committed an envelope and before
+ * the transport committed the offset (the handler's future never completes, then the Kafka
+ * transport is closed without committing), and that is restarted on the same store: nothing is
+ * lost and nothing reaches the application twice, although Kafka hands the restarted node
+ * envelopes its inbox had already committed.
  */
 class KilledConsumerTest {
   static final int COUNT = 600;
@@ -52,7 +61,17 @@ class KilledConsumerTest {
       try {
         sender = PcccNode.builder(net.keys(a), net.directory(), senderStore)
             .transport(senderTransport).retryPolicy(retry).pollInterval(Duration.ofMillis(20)).build().start();
-        first = receiver(net, receiverStore, firstTransport, retry, handed, new ExchangeListener() { });
+        CountDownLatch died = new CountDownLatch(1);
+        AtomicInteger inboundSeen = new AtomicInteger();
+        Transport dying = new DyingTransport(firstTransport, handler -> envelope -> {
+          CompletionStage<Void> committed = handler.onEnvelope(envelope);
+          if (inboundSeen.incrementAndGet() >= COUNT / 4) {
+            died.countDown();
+            return new CompletableFuture<>(); // the process is gone before the transport hears back
+          }
+          return committed;
+        });
+        first = receiver(net, receiverStore, dying, retry, handed, new ExchangeListener() { });
         List<CompletableFuture<VerifiedReceipt>> receipts = new ArrayList<>();
         List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
@@ -60,10 +79,7 @@ class KilledConsumerTest {
           receipts.add(sender.send(m).receipt(b));
           sent.add(m.header().messageId());
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (handed.size() < COUNT / 4 && System.nanoTime() < deadline) {
-          Thread.sleep(2);
-        }
+        assertThat(died.await(60, TimeUnit.SECONDS)).as("the receiver got a quarter of the envelopes").isTrue();
         // The "kill": the consumer stops where it is; offsets of records in hand are not committed.
         firstTransport.close();
         first.close();
@@ -102,7 +118,30 @@ class KilledConsumerTest {
     }
   }
 
-  private static PcccNode receiver(InsecureDevelopmentNetwork net, Path store, KafkaTransport transport, RetryPolicy retry,
+  /** Delegates to a Kafka transport, with the handler of every listener wrapped. */
+  private record DyingTransport(KafkaTransport kafka, UnaryOperator<InboundHandler> wrap) implements Transport {
+    @Override
+    public String scheme() {
+      return kafka.scheme();
+    }
+
+    @Override
+    public CompletableFuture<Void> deliver(URI endpoint, OutboundEnvelope envelope) {
+      return kafka.deliver(endpoint, envelope);
+    }
+
+    @Override
+    public Listener listen(URI endpoint, InboundHandler handler) {
+      return kafka.listen(endpoint, wrap.apply(handler));
+    }
+
+    @Override
+    public void close() {
+      kafka.close();
+    }
+  }
+
+  private static PcccNode receiver(InsecureDevelopmentNetwork net, Path store, Transport transport, RetryPolicy retry,
       Map<UUID, AtomicInteger> handed, ExchangeListener listener) {
     return PcccNode.builder(net.keys(KafkaCentres.B), net.directory(), store)
         .transport(transport)
