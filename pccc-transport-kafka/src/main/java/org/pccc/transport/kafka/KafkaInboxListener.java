@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,14 +106,19 @@ final class KafkaInboxListener implements Listener {
 
   @Override
   public void close() {
+    // Called from inside a handler call (the handler closing its own listener), waiting would
+    // deadlock: the call in progress is this thread's, and the loop waits for it.
+    boolean fromHandler = gate.getReadHoldCount() > 0;
     if (open) {
       open = false;
-      // Waits for handler calls in progress; afterwards none can start.
-      gate.writeLock().lock();
-      gate.writeLock().unlock();
+      if (!fromHandler) {
+        // Waits for handler calls in progress; afterwards none can start.
+        gate.writeLock().lock();
+        gate.writeLock().unlock();
+      }
       consumer.wakeup();
     }
-    if (Thread.currentThread() != loop) {
+    if (Thread.currentThread() != loop && !fromHandler) {
       try {
         loop.join(TimeUnit.SECONDS.toMillis(30));
       } catch (InterruptedException e) {
@@ -157,30 +161,30 @@ final class KafkaInboxListener implements Listener {
   private record PartitionOutcome(TopicPartition partition, long commitOffset, long retryOffset) {}
 
   private void handOver(ConsumerRecords<byte[], byte[]> records) {
-    List<Future<PartitionOutcome>> running = new ArrayList<>();
+    Map<TopicPartition, Future<PartitionOutcome>> running = new LinkedHashMap<>();
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-      running.add(partitionWorkers.submit(() -> handOver(partition, batch)));
+      running.put(partition, partitionWorkers.submit(() -> handOver(partition, batch)));
     }
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-    Set<TopicPartition> failed = new HashSet<>();
-    for (Future<PartitionOutcome> f : running) {
+    for (Map.Entry<TopicPartition, Future<PartitionOutcome>> f : running.entrySet()) {
       PartitionOutcome outcome;
       try {
-        outcome = f.get();
+        outcome = f.getValue().get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         open = false;
         return;
       } catch (ExecutionException e) {
+        // Not expected (handler failures are outcomes); never skip: hand the whole batch over again.
         LOG.warn("inbox hand-over failed on {} ({})", topic, e.getCause().getClass().getSimpleName());
+        retryLater(f.getKey(), records.records(f.getKey()).get(0).offset());
         continue;
       }
       if (outcome.commitOffset() >= 0) {
         commits.put(outcome.partition(), new OffsetAndMetadata(outcome.commitOffset()));
       }
       if (outcome.retryOffset() >= 0) {
-        failed.add(outcome.partition());
         retryLater(outcome.partition(), outcome.retryOffset());
       } else {
         backoffMillis.remove(outcome.partition());
@@ -190,6 +194,13 @@ final class KafkaInboxListener implements Listener {
       try {
         consumer.commitSync(commits);
       } catch (WakeupException e) {
+        // close() is stopping the loop; the wake-up is used up, so what the inbox committed can
+        // still be committed here (fewer duplicates for the next listener), then stop.
+        try {
+          consumer.commitSync(commits, Duration.ofSeconds(5));
+        } catch (KafkaException again) {
+          LOG.debug("final offset commit on {} failed ({})", topic, again.getClass().getSimpleName());
+        }
         throw e;
       } catch (KafkaException e) {
         // A rebalance took the partition: the records will be handed over again and deduplicated.

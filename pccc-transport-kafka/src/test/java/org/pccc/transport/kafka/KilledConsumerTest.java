@@ -79,10 +79,13 @@ class KilledConsumerTest {
           receipts.add(sender.send(m).receipt(b));
           sent.add(m.header().messageId());
         }
+        long t0 = System.nanoTime();
         assertThat(died.await(60, TimeUnit.SECONDS)).as("the receiver got a quarter of the envelopes").isTrue();
         // The "kill": the consumer stops where it is; offsets of records in hand are not committed.
+        System.out.printf("died after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         firstTransport.close();
         first.close();
+        System.out.printf("closed after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         int beforeRestart = handed.size();
         assertThat(beforeRestart).as("messages handed over before the kill").isBetween(1, COUNT - 1);
 
@@ -92,7 +95,9 @@ class KilledConsumerTest {
             duplicatesAfterRestart.incrementAndGet();
           }
         });
+        System.out.printf("restarted after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
+        System.out.printf("all receipts after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         for (int i = 0; i < COUNT; i++) {
           assertThat(receipts.get(i).join().receipt().receivedMessageId()).isEqualTo(sent.get(i));
         }

@@ -30,6 +30,7 @@ class ThroughputMeasurement {
   @Test
   void measure() throws Exception {
     int messages = Integer.getInteger("pccc.kafka.messages", 3000);
+    int window = Integer.getInteger("pccc.kafka.window", 200);
     try (KafkaClusterTestKit cluster = TestClusters.start(1, Map.of())) {
       InsecureDevelopmentNetwork net = KafkaCentres.network(cluster.bootstrapServers());
       RetryPolicy retry = new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30));
@@ -41,7 +42,9 @@ class ThroughputMeasurement {
           PcccNode b = PcccNode.builder(net.keys(KafkaCentres.B), net.directory(), sb).transport(tb).retryPolicy(retry)
               .pollInterval(Duration.ofMillis(10)).handler(v -> { }).build().start()) {
         // Warm-up, then the measured run.
-        run(a, 300);
+        if (messages > 0) {
+          run(a, 300);
+        }
         long start = System.nanoTime();
         run(a, messages);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -52,15 +55,47 @@ class ThroughputMeasurement {
         String endpoint = "kafka://" + cluster.bootstrapServers() + "/" + KafkaCentres.C;
         tb.listen(java.net.URI.create(endpoint), e -> CompletableFuture.completedFuture(null));
         List<CompletableFuture<Void>> deliveries = new ArrayList<>();
+        // At most `window` deliveries outstanding, as an outbox working through a backlog would have.
+        java.util.concurrent.Semaphore outstanding = new java.util.concurrent.Semaphore(window);
+        int raw = 10_000;
         long rawStart = System.nanoTime();
-        for (int i = 0; i < 20_000; i++) {
-          deliveries.add(ta.deliver(java.net.URI.create(endpoint), new OutboundEnvelope(bytes, UUID.randomUUID(),
-              UUID.randomUUID(), "request", KafkaCentres.A, KafkaCentres.C)));
+        for (int i = 0; i < raw; i++) {
+          outstanding.acquire();
+          if (i % 1000 == 0) {
+            System.out.printf("%d at %d ms%n", i, (System.nanoTime() - rawStart) / 1_000_000);
+          }
+          CompletableFuture<Void> d = ta.deliver(java.net.URI.create(endpoint), new OutboundEnvelope(bytes, UUID.randomUUID(),
+              UUID.randomUUID(), "request", KafkaCentres.A, KafkaCentres.C));
+          d.whenComplete((ok, error) -> outstanding.release());
+          deliveries.add(d);
         }
         CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
-        System.out.printf("raw deliver: 20000 envelopes of 4 KiB acknowledged in %.1f s = %.0f envelopes/s%n",
-            rawSeconds, 20_000 / rawSeconds);
+        System.out.printf("raw deliver: %d envelopes of 4 KiB acknowledged in %.1f s = %.0f envelopes/s%n",
+            raw, rawSeconds, raw / rawSeconds);
+      } finally {
+        KafkaCentres.delete(sa);
+        KafkaCentres.delete(sb);
+      }
+    }
+    if (messages > 0) {
+      // The same nodes over mem:, for comparison: what the node itself costs on this machine.
+      InsecureDevelopmentNetwork memNet = InsecureDevelopmentNetwork.builder("SEE-MEM").insecureSeed(11)
+          .centre(KafkaCentres.A, "MK").centre(KafkaCentres.B, "RS").build();
+      RetryPolicy retry = new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30));
+      Path sa = KafkaCentres.fastStore("measure-mem-a");
+      Path sb = KafkaCentres.fastStore("measure-mem-b");
+      try (org.pccc.transport.mem.MemoryNetwork mem = org.pccc.transport.mem.MemoryNetwork.create();
+          PcccNode a = PcccNode.builder(memNet.keys(KafkaCentres.A), memNet.directory(), sa).transport(mem.newTransport())
+              .retryPolicy(retry).pollInterval(Duration.ofMillis(10)).build().start();
+          PcccNode b = PcccNode.builder(memNet.keys(KafkaCentres.B), memNet.directory(), sb).transport(mem.newTransport())
+              .retryPolicy(retry).pollInterval(Duration.ofMillis(10)).handler(v -> { }).build().start()) {
+        run(a, 300);
+        long start = System.nanoTime();
+        run(a, messages);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("node-to-node over mem: %d messages with verified receipts in %.1f s = %.0f messages/s%n",
+            messages, seconds, messages / seconds);
       } finally {
         KafkaCentres.delete(sa);
         KafkaCentres.delete(sb);
