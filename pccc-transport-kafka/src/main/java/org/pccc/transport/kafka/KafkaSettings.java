@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -495,10 +494,5 @@ public final class KafkaSettings {
     Map<String, Object> out = new LinkedHashMap<>(clientProperties);
     out.putAll(own);
     return out;
-  }
-
-  /** Returns a client property as configured for producers, if set. */
-  Optional<String> producerValue(String key) {
-    return Optional.ofNullable(producerProperties.getOrDefault(key, clientProperties.get(key)));
   }
 }

@@ -119,6 +119,21 @@ class ThreeBrokerNodesTest {
         for (PcccNode n : nodes) {
           assertThat(n.pendingDeliveries()).isZero();
         }
+        // The restarted broker caught up: it is back in the in-sync replicas of every inbox partition.
+        try (Admin admin = cluster.admin()) {
+          List<String> topics = KafkaCentres.ALL.stream().map(settings::inboxTopic).toList();
+          long isrDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+          boolean caughtUp = false;
+          while (!caughtUp && System.nanoTime() < isrDeadline) {
+            caughtUp = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                .flatMap(d -> d.partitions().stream())
+                .allMatch(p -> p.isr().stream().anyMatch(n -> n.id() == 1));
+            if (!caughtUp) {
+              Thread.sleep(200);
+            }
+          }
+          assertThat(caughtUp).as("broker 1 back in the ISR of every inbox partition").isTrue();
+        }
       } finally {
         for (PcccNode n : nodes) {
           n.close();
