@@ -1,7 +1,6 @@
 package org.pccc.transport;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -240,7 +239,9 @@ public final class PcccNode implements AutoCloseable {
 
   /**
    * Sends a message to every recipient named in its header. Returns once the sealed envelope is
-   * durable in the outbox for every recipient.
+   * durable in the outbox for every recipient. Sending is idempotent by message id: a message id
+   * already in the outbox (or already delivered) is refused with the store's
+   * {@code PCCC-4004 DUPLICATE}, so a restarted application can safely send its batch again.
    *
    * @param message a valid message whose sender is this centre
    * @return the handle on the receipts
@@ -270,9 +271,15 @@ public final class PcccNode implements AutoCloseable {
       DeliveryKey key = new DeliveryKey(h.messageId(), e.getKey());
       CompletableFuture<VerifiedReceipt> f = new CompletableFuture<>();
       pendingReceipts.put(key, f);
+      try {
+        outbox.add(OutboxEntry.create(h.messageId(), h.conversationId(), kind, keys.centreId(), e.getKey(),
+            e.getValue(), envelope.bytes(), clock.instant(), dueBy));
+      } catch (RuntimeException failure) {
+        // For example the same message id sent before: nothing new was stored for this recipient.
+        pendingReceipts.remove(key, f);
+        throw failure;
+      }
       futures.put(e.getKey(), f);
-      outbox.add(OutboxEntry.create(h.messageId(), h.conversationId(), kind, keys.centreId(), e.getKey(),
-          e.getValue(), envelope.bytes(), clock.instant(), dueBy));
       listener.sent(h.messageId(), kind, e.getKey());
     }
     audit.append(new AuditEvent(AuditDirection.SENT, h.messageId(), h.conversationId(), kind, keys.centreId(),
@@ -766,9 +773,5 @@ public final class PcccNode implements AutoCloseable {
       }
       return new PcccNode(this);
     }
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }
