@@ -212,25 +212,46 @@ final class MessageRules {
       return;
     }
     subjectRules(record, pointer, createdAt, out);
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
+    for (Component c : COMPONENTS.get(record.getClass())) {
       Object v;
       try {
-        v = c.getAccessor().invoke(record);
-      } catch (ReflectiveOperationException e) {
+        v = c.accessor().invoke(record);
+      } catch (Throwable e) {
         throw new IllegalStateException("record accessor failed", e);
       }
-      String p = pointer + "/" + c.getName();
+      String p = pointer + "/" + c.name();
       if (v instanceof Instant t && (t.isBefore(EARLIEST) || t.isAfter(LATEST))) {
         add(out, ValidationCode.RANGE, p, "time outside the years 0000 to 9999");
       } else if (v instanceof LocalDate d && (d.getYear() < 0 || d.getYear() > 9999)) {
         add(out, ValidationCode.RANGE, p, "date outside the years 0000 to 9999");
-      } else if (v instanceof String s && s.isBlank() && c.getAccessor().getAnnotation(NotBlank.class) == null) {
+      } else if (v instanceof String s && s.isBlank() && !c.notBlank()) {
         add(out, ValidationCode.BLANK_TEXT, p, "text is present but blank; leave it out instead");
       } else {
         walk(v, p, createdAt, out);
       }
     }
   }
+
+  /** A record component as the walk needs it; looked up once per class, reflection is slow. */
+  private record Component(String name, java.lang.invoke.MethodHandle accessor, boolean notBlank) {}
+
+  private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected Component[] computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      Component[] out = new Component[components.length];
+      for (int i = 0; i < components.length; i++) {
+        RecordComponent c = components[i];
+        try {
+          out[i] = new Component(c.getName(), java.lang.invoke.MethodHandles.publicLookup().unreflect(c.getAccessor()),
+              c.getAccessor().getAnnotation(NotBlank.class) != null);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("record accessor not accessible", e);
+        }
+      }
+      return out;
+    }
+  };
 
   private static void subjectRules(Record r, String p, Instant createdAt, List<ValidationIssue> out) {
     if (r instanceof Person person) {
