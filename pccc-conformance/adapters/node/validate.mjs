@@ -103,12 +103,10 @@ function compile() {
     delete def.oneOf;
     def.type = 'object';
     def.allOf = branches.map(([ref, kind]) => ({
-      if: { properties: { type: { const: kind } }, required: ['type'] }, then: { $ref: ref } }));
+      if: { type: 'object', properties: { type: { const: kind } }, required: ['type'] }, then: { $ref: ref } }));
   }
-  // Strict mode, except two of its opinions that the published message schema's if/then branches
-  // trip (sub-schemas with "properties"/"required" but no "type"; "required" naming properties
-  // declared elsewhere): both are valid JSON Schema 2020-12. The directory schema passes full strict.
-  const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true });
+  // Full strict mode: the published schemas are generated to pass it.
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
   // A second copy flags properties the schema does not know (unknown fields are a warning).
   const closed = structuredClone(schema);

@@ -284,10 +284,42 @@ final class SchemaGenerator {
 
   private JsonNode parse(String json) {
     try {
-      return mapper.readTree(json);
+      return typed(mapper.readTree(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Gives every rule sub-schema the type its keywords apply to, as strict validators (ajv's
+   * strictTypes) require: object keywords imply {@code "type":"object"}, array keywords
+   * {@code "type":"array"}; and names every required property in the same sub-schema
+   * (strictRequired).
+   */
+  private static JsonNode typed(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      if (!o.has("type") && !o.has("const") && !o.has("enum")) {
+        if (o.has("properties") || o.has("required")) {
+          o.put("type", "object");
+        } else if (o.has("contains") || o.has("minItems") || o.has("maxItems")) {
+          o.put("type", "array");
+        }
+      }
+      if (o.has("required")) {
+        // Name each required property locally (as "true": no extra constraint), as ajv's
+        // strictRequired asks; the record's own schema constrains its value.
+        ObjectNode props = o.has("properties") ? (ObjectNode) o.get("properties") : o.putObject("properties");
+        o.get("required").forEach(name -> {
+          if (!props.has(name.asText())) {
+            props.put(name.asText(), true);
+          }
+        });
+      }
+      o.fields().forEachRemaining(e -> typed(e.getValue()));
+    } else if (node instanceof ArrayNode a) {
+      a.forEach(SchemaGenerator::typed);
+    }
+    return node;
   }
 
   private static final String MESSAGE_RULES = """
