@@ -111,14 +111,13 @@ function compile() {
   // A second copy flags properties the schema does not know (unknown fields are a warning).
   const closed = structuredClone(schema);
   closed.$id = schema.$id.replace(/\.json$/, '.closed.json');
+  // Close the record schemas only (the root and each $defs entry), never the sub-schemas of the
+  // if/then rules: closing those would change what the rules match.
   const close = (node) => {
-    if (Array.isArray(node)) { node.forEach(close); return; }
-    if (node && typeof node === 'object') {
-      if (node.type === 'object' && node.properties) node.unevaluatedProperties = false;
-      Object.values(node).forEach(close);
-    }
+    if (node && node.type === 'object' && node.properties) node.unevaluatedProperties = false;
   };
   close(closed);
+  Object.values(closed.$defs ?? {}).forEach(close);
   // One compiled schema (compiling is most of a call's time): the closed copy reports everything
   // the published one does, plus unevaluatedProperties for unknown fields.
   validators = { closed: ajv.compile(closed) };
