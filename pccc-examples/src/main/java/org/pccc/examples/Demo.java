@@ -101,17 +101,17 @@ public final class Demo {
 
     out.println();
     out.println("Summary");
-    out.printf("  %-22s %6s%n", "message kind", "sent");
+    out.printf("  %-30s %6s%n", "message kind", "sent");
     for (MessageKind k : MessageKind.values()) {
       if (k != MessageKind.RECEIPT && k != MessageKind.ERROR) {
-        out.printf("  %-22s %6d%n", k.code(), byKind.getOrDefault(k.code(), 0));
+        out.printf("  %-30s %6d%n", k.code(), byKind.getOrDefault(k.code(), 0));
       }
     }
-    out.printf("  %-22s %6d / %d%n", "delivered, receipts verified", counters.receiptsVerified.get(), sent);
-    out.printf("  %-22s %6d / %d%n", "deadlines met", day.deadlinesMet(), day.requests());
-    out.printf("  %-22s %6d (waited in an outbox while its centre was offline)%n", "messages not lost", day.waitedInOutbox());
-    out.printf("  %-22s %6d%n", "replays recognised", counters.duplicates.get());
-    out.printf("  %-22s %s%n", "rejections by code", rejections.isEmpty() ? "none" : rejections);
+    out.printf("  %-30s %6d / %d%n", "delivered, receipts verified", counters.receiptsVerified.get(), sent);
+    out.printf("  %-30s %6d / %d%n", "deadlines met", day.deadlinesMet(), day.requests());
+    out.printf("  %-30s %6d (waited in an outbox while its centre was offline)%n", "messages not lost", day.waitedInOutbox());
+    out.printf("  %-30s %6d%n", "replays recognised", counters.duplicates.get());
+    out.printf("  %-30s %s%n", "rejections by code", rejections.isEmpty() ? "none" : rejections);
     out.println();
     out.println("Regional picture: " + picture.toAbsolutePath());
     out.printf("Finished in %.1f s: %s%n", (System.nanoTime() - started) / 1e9,
