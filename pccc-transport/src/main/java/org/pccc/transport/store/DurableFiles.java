@@ -240,6 +240,39 @@ final class DurableFiles {
     return tmp;
   }
 
+  /** A store's recovery from disk, run while the folder lock is held. */
+  interface Recovery {
+    void run() throws IOException;
+  }
+
+  /**
+   * Opens a store folder: creates it durably, takes its lock, and runs the store's recovery; if
+   * recovery fails the lock is released, so a failed open leaves nothing held.
+   *
+   * @param folder the store folder
+   * @param storeName the store's name in messages, for example {@code inbox}
+   * @param recovery creates the store's sub-folders and reads its state
+   * @return the lock, held until the store closes
+   */
+  static FolderLock openLocked(Path folder, String storeName, Recovery recovery) {
+    try {
+      createDirectoryDurably(folder);
+    } catch (IOException e) {
+      throw io("creating the " + storeName + " folder", e);
+    }
+    FolderLock lock = FolderLock.acquire(folder, storeName);
+    try {
+      recovery.run();
+    } catch (IOException e) {
+      lock.close();
+      throw io("opening the " + storeName, e);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
+  }
+
   /**
    * An exclusive lock on a store folder, held until {@link #close()}. It keeps a second store
    * instance (in this JVM or another process) from writing the same files; the operating system

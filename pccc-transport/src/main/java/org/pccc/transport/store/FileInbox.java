@@ -81,22 +81,10 @@ public final class FileInbox implements Inbox {
     for (int i = 0; i < SHARDS; i++) {
       shardLocks[i] = new Object();
     }
-    try {
-      DurableFiles.createDirectoryDurably(folder);
-    } catch (IOException e) {
-      throw DurableFiles.io("creating the inbox folder", e);
-    }
-    this.folderLock = DurableFiles.FolderLock.acquire(folder, "inbox");
-    try {
+    this.folderLock = DurableFiles.openLocked(folder, "inbox", () -> {
       DurableFiles.createDirectoryDurably(recordsDir);
       recover();
-    } catch (IOException e) {
-      folderLock.close();
-      throw DurableFiles.io("opening the inbox", e);
-    } catch (RuntimeException e) {
-      folderLock.close();
-      throw e;
-    }
+    });
   }
 
   /**

@@ -116,23 +116,11 @@ public final class FileOutbox implements Outbox {
     this.doneDir = folder.resolve("done");
     this.quarantineDir = folder.resolve("quarantine");
     this.clock = clock;
-    try {
-      DurableFiles.createDirectoryDurably(folder);
-    } catch (IOException e) {
-      throw DurableFiles.io("creating the outbox folder", e);
-    }
-    this.folderLock = DurableFiles.FolderLock.acquire(folder, "outbox");
-    try {
+    this.folderLock = DurableFiles.openLocked(folder, "outbox", () -> {
       DurableFiles.createDirectoryDurably(pendingDir);
       DurableFiles.createDirectoryDurably(doneDir);
       recover();
-    } catch (IOException e) {
-      folderLock.close();
-      throw DurableFiles.io("opening the outbox", e);
-    } catch (RuntimeException e) {
-      folderLock.close();
-      throw e;
-    }
+    });
   }
 
   /**
