@@ -9,10 +9,7 @@ import java.security.spec.ECGenParameterSpec;
 import javax.crypto.KeyAgreement;
 import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
 import org.bouncycastle.crypto.agreement.X25519Agreement;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 import org.bouncycastle.util.BigIntegers;
 import org.pccc.crypto.ErrorCode;
 import org.pccc.crypto.jose.JcaProviders;
@@ -116,7 +113,7 @@ public final class KeyAgreements {
     KeyType type = privateKey.type();
     byte[] z;
     if (providers.usesLightweightCurves() && privateKey.hasRaw()) {
-      z = lightweight(type, privateKey.raw(), peer);
+      z = lightweight(type, privateKey, peer);
     } else {
       z = jca(type, privateKey, peer, providers);
     }
@@ -126,13 +123,14 @@ public final class KeyAgreements {
     return z;
   }
 
-  private static byte[] lightweight(KeyType type, byte[] rawPrivate, PublicKeyMaterial peer) {
+  private static byte[] lightweight(
+      KeyType type, PrivateKeyMaterial privateKey, PublicKeyMaterial peer) {
     if (type == KeyType.X25519) {
       X25519Agreement agreement = new X25519Agreement();
-      agreement.init(new X25519PrivateKeyParameters(rawPrivate, 0));
+      agreement.init(privateKey.lightweight());
       byte[] z = new byte[agreement.getAgreementSize()];
       try {
-        agreement.calculateAgreement(new X25519PublicKeyParameters(peer.raw(), 0), z, 0);
+        agreement.calculateAgreement(peer.lightweight(), z, 0);
       } catch (IllegalStateException e) {
         // BouncyCastle refuses an all-zero result this way.
         return null;
@@ -141,12 +139,9 @@ public final class KeyAgreements {
     }
     if (type == KeyType.P256) {
       ECDHBasicAgreement agreement = new ECDHBasicAgreement();
-      agreement.init(new ECPrivateKeyParameters(new BigInteger(1, rawPrivate), P256.DOMAIN));
+      agreement.init(privateKey.lightweight());
       try {
-        BigInteger x =
-            agreement.calculateAgreement(
-                new ECPublicKeyParameters(P256.point(peer.x(), peer.y()), P256.DOMAIN));
-        return P256.fixed32(x);
+        return P256.fixed32(agreement.calculateAgreement(peer.lightweight()));
       } catch (IllegalStateException | IllegalArgumentException e) {
         return null;
       }

@@ -43,10 +43,18 @@ public final class KeyCodec {
   /** id-X25519 (RFC 8410 §3). */
   static final ASN1ObjectIdentifier ID_X25519 = new ASN1ObjectIdentifier("1.3.101.110");
 
+  /** Classified public keys, by key object: see {@link KeyCache} for why and how. */
+  private static final KeyCache<PublicKey, PublicKeyMaterial> PUBLIC_KEYS =
+      new KeyCache<>(KeyCodec::classifyPublic);
+  /** Classified private keys, by key object. */
+  private static final KeyCache<PrivateKey, PrivateKeyMaterial> PRIVATE_KEYS =
+      new KeyCache<>(KeyCodec::classifyPrivate);
+
   private KeyCodec() {}
 
   /**
-   * Classifies a public key.
+   * Classifies a public key. The result for a key object is kept (by identity, in a small bounded
+   * cache), so a directory certificate's key is decoded once, not at every verification.
    *
    * @throws org.pccc.crypto.CryptoConfigurationException KEY_UNSUPPORTED for other key types,
    *     KEY_INVALID for a P-256 point that is not on the curve
@@ -55,6 +63,10 @@ public final class KeyCodec {
     if (key == null) {
       throw new NullPointerException("key");
     }
+    return PUBLIC_KEYS.get(key);
+  }
+
+  private static PublicKeyMaterial classifyPublic(PublicKey key) {
     if (key instanceof ECPublicKey) {
       ECPublicKey ec = (ECPublicKey) key;
       if (!P256.isP256(ec.getParams())) {
@@ -125,7 +137,8 @@ public final class KeyCodec {
   }
 
   /**
-   * Classifies a private key.
+   * Classifies a private key. The result for a key object is kept (by identity, in a small bounded
+   * cache), so a centre's signing key is decoded once, not at every signature.
    *
    * @throws org.pccc.crypto.CryptoConfigurationException KEY_UNSUPPORTED for other key types,
    *     KEY_INVALID for a P-256 scalar out of range
@@ -134,6 +147,10 @@ public final class KeyCodec {
     if (key == null) {
       throw new NullPointerException("key");
     }
+    return PRIVATE_KEYS.get(key);
+  }
+
+  private static PrivateKeyMaterial classifyPrivate(PrivateKey key) {
     if (key instanceof ECPrivateKey) {
       ECPrivateKey ec = (ECPrivateKey) key;
       if (!P256.isP256(ec.getParams())) {
