@@ -1,8 +1,7 @@
 package org.pccc.crypto;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.pccc.crypto.jose.JcaProviders;
 
 /** SHA-256 in hex, as receipts and audit entries name envelopes. Stateless. */
 public final class Digests {
@@ -15,10 +14,7 @@ public final class Digests {
    * @return 64 hex characters
    */
   public static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    return HexFormat.of()
+        .formatHex(org.pccc.crypto.internal.jose.Digests.sha256(JcaProviders.registered(), bytes));
   }
 }

@@ -43,7 +43,7 @@ public final class AesGcm {
    */
   public static byte[] decrypt(
       JcaProviders providers, byte[] key, byte[] iv, byte[] aad, byte[] ciphertext, byte[] tag) {
-    Cipher cipher = Jca.cipher(providers, "AES/GCM/NoPadding");
+    Cipher cipher = Jca.reusableCipher(providers, "AES/GCM/NoPadding");
     try {
       cipher.init(
           Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, iv));

@@ -16,7 +16,7 @@ public final class AesKeyWrap {
 
   /** Wraps a content key under a key-encryption key. */
   public static byte[] wrap(JcaProviders providers, byte[] kek, byte[] cek) {
-    Cipher cipher = Jca.cipher(providers, "AESWrap");
+    Cipher cipher = Jca.reusableCipher(providers, "AESWrap");
     try {
       cipher.init(Cipher.WRAP_MODE, new SecretKeySpec(kek, "AES"), providers.secureRandom());
       return cipher.wrap(new SecretKeySpec(cek, "AES"));
@@ -35,7 +35,7 @@ public final class AesKeyWrap {
     if (wrapped.length < 24 || wrapped.length % 8 != 0) {
       return null;
     }
-    Cipher cipher = Jca.cipher(providers, "AESWrap");
+    Cipher cipher = Jca.reusableCipher(providers, "AESWrap");
     try {
       cipher.init(Cipher.UNWRAP_MODE, new SecretKeySpec(kek, "AES"));
     } catch (GeneralSecurityException e) {

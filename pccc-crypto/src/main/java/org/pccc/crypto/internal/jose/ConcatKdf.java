@@ -47,7 +47,7 @@ public final class ConcatKdf {
             .put(partyVInfo)
             .putInt(keyDataLengthBits)
             .array();
-    MessageDigest digest = Jca.messageDigest(providers, "SHA-256");
+    MessageDigest digest = Jca.reusableDigest(providers, "SHA-256");
     int keyLength = keyDataLengthBits / 8;
     int rounds = (keyLength + 31) / 32;
     byte[] out = new byte[rounds * 32];

@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Signature;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import org.pccc.crypto.ErrorCode;
@@ -17,6 +19,20 @@ import org.pccc.crypto.jose.JcaProviders;
  * that offers the algorithm, or the registered providers when none are named.
  */
 public final class Jca {
+  /** Most engines one thread keeps; beyond it (many {@link JcaProviders} objects) it starts over. */
+  private static final int MAX_KEPT_PER_THREAD = 16;
+
+  /**
+   * Engines kept per thread for reuse. Getting a {@link Cipher} or {@link MessageDigest} from the
+   * JCA (parsing the transformation, finding the service, instantiating it reflectively) cost about
+   * as much as using it on a small envelope; an engine is reusable after {@code init} or {@code
+   * reset} but not thread-safe, hence one per thread.
+   */
+  private static final ThreadLocal<Map<EngineKey, Object>> KEPT =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private record EngineKey(JcaProviders providers, Class<?> engine, String algorithm) {}
+
   private Jca() {}
 
   @FunctionalInterface
@@ -53,6 +69,38 @@ public final class Jca {
   /** A {@link Cipher}, for example {@code AES/GCM/NoPadding} or {@code AESWrap}. */
   public static Cipher cipher(JcaProviders providers, String transformation) {
     return get(providers, transformation, Cipher::getInstance, Cipher::getInstance);
+  }
+
+  /**
+   * A {@link Cipher} kept for this thread: the caller must {@code init} it before each use and
+   * must not hold it across a call that could use the same transformation. Not for AES-GCM
+   * encryption, which refuses to re-init an instance with the key and IV it used last.
+   */
+  public static Cipher reusableCipher(JcaProviders providers, String transformation) {
+    return kept(providers, Cipher.class, transformation, () -> cipher(providers, transformation));
+  }
+
+  /** A {@link MessageDigest} kept for this thread, reset; the same rules as {@link #reusableCipher}. */
+  public static MessageDigest reusableDigest(JcaProviders providers, String algorithm) {
+    MessageDigest digest =
+        kept(providers, MessageDigest.class, algorithm, () -> messageDigest(providers, algorithm));
+    digest.reset();
+    return digest;
+  }
+
+  private static <T> T kept(
+      JcaProviders providers, Class<T> engine, String algorithm, java.util.function.Supplier<T> make) {
+    Map<EngineKey, Object> kept = KEPT.get();
+    EngineKey key = new EngineKey(providers, engine, algorithm);
+    Object found = kept.get(key);
+    if (found == null) {
+      if (kept.size() >= MAX_KEPT_PER_THREAD) {
+        kept.clear();
+      }
+      found = make.get();
+      kept.put(key, found);
+    }
+    return engine.cast(found);
   }
 
   /** A {@link MessageDigest}. */

@@ -8,10 +8,7 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
@@ -69,7 +66,7 @@ public final class Signatures {
     if (algorithm == JwsAlgorithm.EDDSA) {
       if (lightweight) {
         Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, new Ed25519PrivateKeyParameters(key.raw(), 0));
+        signer.init(true, key.lightweight());
         signer.update(input, 0, input.length);
         return signer.generateSignature();
       }
@@ -77,8 +74,8 @@ public final class Signatures {
     }
     if (lightweight) {
       ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-      signer.init(true, new ECPrivateKeyParameters(new BigInteger(1, key.raw()), P256.DOMAIN));
-      BigInteger[] rs = signer.generateSignature(Digests.sha256(providers, input));
+      signer.init(true, key.lightweight());
+      BigInteger[] rs = signer.generateSignature(Digests.sha256(providers, input, 0, input.length));
       byte[] out = new byte[64];
       System.arraycopy(P256.fixed32(rs[0]), 0, out, 0, 32);
       System.arraycopy(P256.fixed32(rs[1]), 0, out, 32, 32);
@@ -93,36 +90,52 @@ public final class Signatures {
    */
   public static boolean verify(
       PublicKeyMaterial key, byte[] input, byte[] signature, JcaProviders providers) {
+    return verify(key, input, 0, input.length, signature, providers);
+  }
+
+  /**
+   * Verifies a signature over {@code length} bytes of {@code input} from {@code offset}, so that a
+   * compact JWS can be verified in place.
+   *
+   * @see #verify(PublicKeyMaterial, byte[], byte[], JcaProviders)
+   */
+  public static boolean verify(
+      PublicKeyMaterial key,
+      byte[] input,
+      int offset,
+      int length,
+      byte[] signature,
+      JcaProviders providers) {
     JwsAlgorithm algorithm = algorithmFor(key.type());
     if (signature.length != 64) {
       return false;
     }
     if (algorithm == JwsAlgorithm.EDDSA) {
       if (providers.usesLightweightCurves()) {
-        Ed25519PublicKeyParameters publicKey;
+        AsymmetricKeyParameter publicKey;
         try {
-          publicKey = new Ed25519PublicKeyParameters(key.raw(), 0);
+          publicKey = key.lightweight();
         } catch (IllegalArgumentException e) {
           throw Failures.configuration(ErrorCode.KEY_INVALID, "the Ed25519 public key is not valid");
         }
         Ed25519Signer verifier = new Ed25519Signer();
         verifier.init(false, publicKey);
-        verifier.update(input, 0, input.length);
+        verifier.update(input, offset, length);
         return verifier.verifySignature(signature);
       }
-      return jcaVerify(JCA_ED25519, jcaPublic(key, providers), input, signature, providers);
+      return jcaVerify(
+          JCA_ED25519, jcaPublic(key, providers), input, offset, length, signature, providers);
     }
     if (providers.usesLightweightCurves()) {
       BigInteger r = new BigInteger(1, Arrays.copyOf(signature, 32));
       BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
       ECDSASigner verifier = new ECDSASigner();
-      verifier.init(
-          false,
-          new ECPublicKeyParameters(P256.point(key.x(), key.y()), P256.DOMAIN));
+      verifier.init(false, key.lightweight());
       // verifySignature refuses r or s outside [1, n-1].
-      return verifier.verifySignature(Digests.sha256(providers, input), r, s);
+      return verifier.verifySignature(Digests.sha256(providers, input, offset, length), r, s);
     }
-    return jcaVerify(JCA_ES256, jcaPublic(key, providers), input, signature, providers);
+    return jcaVerify(
+        JCA_ES256, jcaPublic(key, providers), input, offset, length, signature, providers);
   }
 
   private static PrivateKey jcaPrivate(PrivateKeyMaterial key, JcaProviders providers) {
@@ -146,7 +159,13 @@ public final class Signatures {
   }
 
   private static boolean jcaVerify(
-      String algorithm, PublicKey key, byte[] input, byte[] signatureBytes, JcaProviders providers) {
+      String algorithm,
+      PublicKey key,
+      byte[] input,
+      int offset,
+      int length,
+      byte[] signatureBytes,
+      JcaProviders providers) {
     Signature signature = Jca.signature(providers, algorithm);
     try {
       signature.initVerify(key);
@@ -154,7 +173,7 @@ public final class Signatures {
       throw Failures.configuration(ErrorCode.CONFIGURATION, algorithm + " cannot use this key", e);
     }
     try {
-      signature.update(input);
+      signature.update(input, offset, length);
       return signature.verify(signatureBytes);
     } catch (SignatureException e) {
       // A malformed signature is a signature that does not verify.
