@@ -18,16 +18,26 @@ import org.pccc.crypto.internal.jose.StrictJson;
  */
 public final class JoseHeader {
   private final Map<String, Object> parameters;
-  private final String json;
+  /** The unprotected header's tree, kept to write {@link #json()} only if someone asks. */
+  private final ObjectNode unprotected;
+  private volatile String json;
 
   @SuppressWarnings("unchecked")
   JoseHeader(ObjectNode node, String json) {
     this.parameters = (Map<String, Object>) StrictJson.toJava(node);
+    this.unprotected = null;
     this.json = Objects.requireNonNull(json);
   }
 
+  @SuppressWarnings("unchecked")
+  private JoseHeader(ObjectNode unprotected) {
+    this.parameters = (Map<String, Object>) StrictJson.toJava(unprotected);
+    this.unprotected = unprotected;
+  }
+
+  /** An unprotected header: its JSON text is a re-serialization, written on first request. */
   static JoseHeader of(ObjectNode node) {
-    return new JoseHeader(node, StrictJson.write(node));
+    return new JoseHeader(node);
   }
 
   /** Returns the {@code alg} value, if it is a string. */
@@ -86,7 +96,12 @@ public final class JoseHeader {
    * signed or authenticated, for an unprotected header a compact re-serialization.
    */
   public String json() {
-    return json;
+    String text = json;
+    if (text == null) {
+      text = StrictJson.write(unprotected);
+      json = text;
+    }
+    return text;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.pccc.crypto.jose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -133,22 +132,30 @@ public final class Jwe {
     providers.secureRandom().nextBytes(cek);
     providers.secureRandom().nextBytes(iv);
     try {
-      ArrayNode recipientArray = StrictJson.newObject().arrayNode();
+      List<String> entries = new ArrayList<>(to.size());
       for (int i = 0; i < to.size(); i++) {
-        recipientArray.add(wrapFor(to.get(i).keyId(), keys.get(i), cek, providers, ephemeralKeys));
+        entries.add(
+            StrictJson.write(wrapFor(to.get(i).keyId(), keys.get(i), cek, providers, ephemeralKeys)));
       }
       byte[] sealed =
           AesGcm.encrypt(
               providers, cek, iv, encodedProtected.getBytes(StandardCharsets.US_ASCII), plaintext);
       int tagOffset = sealed.length - AesGcm.TAG_BYTES;
+      String ciphertext = Base64Url.encode(Arrays.copyOf(sealed, tagOffset));
 
-      ObjectNode jwe = StrictJson.newObject();
-      jwe.put("protected", encodedProtected);
-      jwe.set("recipients", recipientArray);
-      jwe.put("iv", Base64Url.encode(iv));
-      jwe.put("ciphertext", Base64Url.encode(Arrays.copyOf(sealed, tagOffset)));
-      jwe.put("tag", Base64Url.encode(Arrays.copyOfRange(sealed, tagOffset, sealed.length)));
-      return StrictJson.write(jwe);
+      // The members are written in this fixed order; every value but the recipient entries is
+      // base64url, which JSON needs no escape for, and the entries were written as JSON above.
+      StringBuilder jwe = new StringBuilder(ciphertext.length() + encodedProtected.length() + 64);
+      jwe.append("{\"protected\":\"").append(encodedProtected).append("\",\"recipients\":[");
+      for (int i = 0; i < entries.size(); i++) {
+        jwe.append(i == 0 ? "" : ",").append(entries.get(i));
+      }
+      return jwe.append("],\"iv\":\"").append(Base64Url.encode(iv))
+          .append("\",\"ciphertext\":\"").append(ciphertext)
+          .append("\",\"tag\":\"")
+          .append(Base64Url.encode(Arrays.copyOfRange(sealed, tagOffset, sealed.length)))
+          .append("\"}")
+          .toString();
     } finally {
       Arrays.fill(cek, (byte) 0);
     }

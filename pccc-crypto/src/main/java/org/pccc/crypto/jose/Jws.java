@@ -97,16 +97,42 @@ public final class Jws {
     Objects.requireNonNull(compact, "compact");
     requirePositive(maxBytes);
     if (Utf8.length(compact, maxBytes) > maxBytes) {
-      throw Failures.rejected(
-          ErrorCode.ENVELOPE_TOO_LARGE, "the JWS is larger than " + maxBytes + " bytes");
+      throw tooLarge(maxBytes);
     }
-    int first = compact.indexOf('.');
-    int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
-    if (first < 0 || second < 0 || compact.indexOf('.', second + 1) >= 0) {
+    for (int i = 0; i < compact.length(); i++) {
+      if (compact.charAt(i) >= 0x80) {
+        throw notAscii();
+      }
+    }
+    return parseAscii(compact.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Parses a compact JWS given as bytes (as read from a transport), in place: the parts are
+   * decoded from the bytes and the signature is later verified over them, without copies.
+   *
+   * @see #parse(String, int)
+   */
+  public static UnverifiedJws parse(byte[] compact, int maxBytes) {
+    Objects.requireNonNull(compact, "compact");
+    requirePositive(maxBytes);
+    if (compact.length > maxBytes) {
+      throw tooLarge(maxBytes);
+    }
+    if (!StrictJson.isAscii(compact)) {
+      throw notAscii();
+    }
+    return parseAscii(compact.clone());
+  }
+
+  /** Parses ASCII bytes that this method's result then owns. */
+  private static UnverifiedJws parseAscii(byte[] compact) {
+    int first = indexOfDot(compact, 0);
+    int second = first < 0 ? -1 : indexOfDot(compact, first + 1);
+    if (first < 0 || second < 0 || indexOfDot(compact, second + 1) >= 0) {
       throw Failures.rejected(ErrorCode.MALFORMED_ENVELOPE, "a compact JWS has exactly three parts");
     }
-    String encodedHeader = compact.substring(0, first);
-    byte[] headerBytes = decode(encodedHeader, "protected header");
+    byte[] headerBytes = decode(compact, 0, first, "protected header");
     ObjectNode header = StrictJson.parseObject(headerBytes, "JWS protected header");
     HeaderRules.checkCommon(header, "JWS protected header");
     String alg = HeaderRules.text(header, "alg");
@@ -117,8 +143,8 @@ public final class Jws {
       throw Failures.rejected(
           ErrorCode.ALGORITHM_NOT_ALLOWED, "an unsecured JWS (alg 'none') is never accepted");
     }
-    byte[] payload = decode(compact.substring(first + 1, second), "payload");
-    byte[] signature = decode(compact.substring(second + 1), "signature");
+    byte[] payload = decode(compact, first + 1, second - first - 1, "payload");
+    byte[] signature = decode(compact, second + 1, compact.length - second - 1, "signature");
     return new UnverifiedJws(
         compact,
         second,
@@ -127,24 +153,22 @@ public final class Jws {
         signature);
   }
 
-  /**
-   * Parses a compact JWS given as bytes (as read from a transport).
-   *
-   * @see #parse(String, int)
-   */
-  public static UnverifiedJws parse(byte[] compact, int maxBytes) {
-    Objects.requireNonNull(compact, "compact");
-    requirePositive(maxBytes);
-    if (compact.length > maxBytes) {
-      throw Failures.rejected(
-          ErrorCode.ENVELOPE_TOO_LARGE, "the JWS is larger than " + maxBytes + " bytes");
-    }
-    for (byte b : compact) {
-      if (b < 0) {
-        throw Failures.rejected(ErrorCode.MALFORMED_ENVELOPE, "a compact JWS is ASCII only");
+  private static int indexOfDot(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == '.') {
+        return i;
       }
     }
-    return parse(new String(compact, StandardCharsets.US_ASCII), maxBytes);
+    return -1;
+  }
+
+  private static RuntimeException tooLarge(int maxBytes) {
+    return Failures.rejected(
+        ErrorCode.ENVELOPE_TOO_LARGE, "the JWS is larger than " + maxBytes + " bytes");
+  }
+
+  private static RuntimeException notAscii() {
+    return Failures.rejected(ErrorCode.MALFORMED_ENVELOPE, "a compact JWS is ASCII only");
   }
 
   static void requirePositive(int maxBytes) {
@@ -153,12 +177,13 @@ public final class Jws {
     }
   }
 
-  private static byte[] decode(String part, String what) {
-    return Base64Url.decode(part)
-        .orElseThrow(
-            () ->
-                Failures.rejected(
-                    ErrorCode.MALFORMED_ENVELOPE, "the JWS " + what + " is not canonical base64url"));
+  private static byte[] decode(byte[] compact, int offset, int length, String what) {
+    byte[] bytes = Base64Url.decodeOrNull(compact, offset, length);
+    if (bytes == null) {
+      throw Failures.rejected(
+          ErrorCode.MALFORMED_ENVELOPE, "the JWS " + what + " is not canonical base64url");
+    }
+    return bytes;
   }
 
   private static void putIfSet(ObjectNode json, String name, String value) {

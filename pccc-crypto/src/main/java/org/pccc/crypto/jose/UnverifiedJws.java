@@ -20,14 +20,15 @@ import org.pccc.crypto.internal.jose.Signatures;
  * <p>Thread safety: immutable.
  */
 public final class UnverifiedJws {
-  private final String compact;
+  /** The compact serialization, ASCII; owned by this object and never modified. */
+  private final byte[] compact;
   private final int secondDot;
   private final JoseHeader protectedHeader;
   private final byte[] payload;
   private final byte[] signature;
 
   UnverifiedJws(
-      String compact,
+      byte[] compact,
       int secondDot,
       JoseHeader protectedHeader,
       byte[] payload,
@@ -51,7 +52,7 @@ public final class UnverifiedJws {
 
   /** Returns the compact serialization as received. */
   public String compact() {
-    return compact;
+    return new String(compact, StandardCharsets.US_ASCII);
   }
 
   /**
@@ -100,8 +101,8 @@ public final class UnverifiedJws {
           "the JWS 'alg' " + algorithm.get().rfcName() + " does not fit the verification key ("
               + expected.rfcName() + ")");
     }
-    byte[] signingInput = compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
-    if (!Signatures.verify(material, signingInput, signature, providers)) {
+    // The signing input is the compact form up to the second dot, verified where it lies.
+    if (!Signatures.verify(material, compact, 0, secondDot, signature, providers)) {
       throw Failures.rejected(ErrorCode.SIGNATURE_INVALID, "the JWS signature does not verify");
     }
     return new VerifiedJws(compact, protectedHeader, expected, payload);

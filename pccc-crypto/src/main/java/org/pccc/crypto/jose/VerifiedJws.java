@@ -1,5 +1,7 @@
 package org.pccc.crypto.jose;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A JWS whose signature verified under a key the caller chose and an algorithm the policy allows.
  * Only {@link UnverifiedJws#verify} makes instances.
@@ -7,12 +9,13 @@ package org.pccc.crypto.jose;
  * <p>Thread safety: immutable.
  */
 public final class VerifiedJws {
-  private final String compact;
+  /** The compact serialization, ASCII; shared with the {@link UnverifiedJws}, never modified. */
+  private final byte[] compact;
   private final JoseHeader protectedHeader;
   private final JwsAlgorithm algorithm;
   private final byte[] payload;
 
-  VerifiedJws(String compact, JoseHeader protectedHeader, JwsAlgorithm algorithm, byte[] payload) {
+  VerifiedJws(byte[] compact, JoseHeader protectedHeader, JwsAlgorithm algorithm, byte[] payload) {
     this.compact = compact;
     this.protectedHeader = protectedHeader;
     this.algorithm = algorithm;
@@ -36,7 +39,7 @@ public final class VerifiedJws {
 
   /** Returns the compact serialization that was verified. */
   public String compact() {
-    return compact;
+    return new String(compact, StandardCharsets.US_ASCII);
   }
 
   /** Returns a description without payload or header values. */

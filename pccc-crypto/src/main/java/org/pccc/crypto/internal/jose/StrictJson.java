@@ -59,6 +59,10 @@ public final class StrictJson {
    *     strict JSON object
    */
   public static ObjectNode parseObject(byte[] utf8, String what) {
+    if (isAscii(utf8)) {
+      // Every JOSE document this SDK writes is ASCII: parse the bytes as they are.
+      return parseObject(utf8, 0, utf8.length, what);
+    }
     String text;
     try {
       text =
@@ -74,6 +78,26 @@ public final class StrictJson {
     return parseObject(text, what);
   }
 
+  /** Returns whether every byte is below 0x80. */
+  public static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static ObjectNode parseObject(byte[] ascii, int offset, int length, String what) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(ascii, offset, length);
+    } catch (java.io.IOException e) {
+      throw notStrict(what, e);
+    }
+    return requireObject(node, what);
+  }
+
   /**
    * Parses text that must hold one JSON object.
    *
@@ -86,11 +110,19 @@ public final class StrictJson {
     try {
       node = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      // The parser's message may quote input; only the kind of failure is reported.
-      throw Failures.rejected(
-          ErrorCode.MALFORMED_ENVELOPE,
-          what + " is not strict JSON (" + e.getClass().getSimpleName() + ")");
+      throw notStrict(what, e);
     }
+    return requireObject(node, what);
+  }
+
+  private static RuntimeException notStrict(String what, java.io.IOException e) {
+    // The parser's message may quote input; only the kind of failure is reported.
+    return Failures.rejected(
+        ErrorCode.MALFORMED_ENVELOPE,
+        what + " is not strict JSON (" + e.getClass().getSimpleName() + ")");
+  }
+
+  private static ObjectNode requireObject(JsonNode node, String what) {
     if (node == null || !node.isObject()) {
       throw Failures.rejected(ErrorCode.MALFORMED_ENVELOPE, what + " is not a JSON object");
     }
