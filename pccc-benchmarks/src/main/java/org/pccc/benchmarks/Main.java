@@ -80,6 +80,7 @@ public final class Main {
         .param("recipients", "1", "5").param("size", "2k"));
     plan.add(quick(NimbusBaselineBenchmark.class, smoke ? 1 : 3, 1, smoke ? 1 : 2, 1).addProfiler(GCProfiler.class)
         .param("profile", nimbusProfiles()).param("recipients", "1", "5").param("size", "2k"));
+    plan.add(quick(JoseBenchmark.class, smoke ? 1 : 3, 1, smoke ? 1 : 2, 1));
     plan.add(quick(PrimitivesBenchmark.class, 1, 1, smoke ? 1 : 2, 1).param("size", "2k"));
     plan.add(quick(NodeBenchmark.class, 1, smoke ? 1 : 2, smoke ? 1 : 2, smoke ? 1 : 2));
     return plan;
@@ -91,6 +92,7 @@ public final class Main {
     plan.add(full(ModelBenchmark.class, 2).addProfiler(GCProfiler.class));
     plan.add(full(EnvelopeBenchmark.class, 2).addProfiler(GCProfiler.class));
     plan.add(full(NimbusBaselineBenchmark.class, 2).addProfiler(GCProfiler.class).param("profile", nimbusProfiles()));
+    plan.add(full(JoseBenchmark.class, 2));
     plan.add(full(PrimitivesBenchmark.class, 2));
     plan.add(full(NodeBenchmark.class, 5));
     return plan;
