@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code quick}: a subset of parameters with one fork and short iterations, designed to
  *       finish in under five minutes on two cores, allocation profiled ({@code -prof gc}) for
  *       parse, seal and open; then the summary table with the ratios.
- *   <li>{@code full}: every benchmark and parameter with release settings (two forks, five
+ *   <li>{@code full}: every benchmark and parameter with release settings (two forks, six
  *       warm-up and five measured iterations), then the same summary.
  *   <li>{@code smoke}: the quick plan with one 1-second warm-up and one 1-second measured
  *       iteration each, to check that everything runs and the summary renders (about two and a
@@ -67,8 +67,9 @@ public final class Main {
 
   /**
    * One fork, short iterations, a subset of parameters: numbers with an order of magnitude, not
-   * results. About 4 minutes on an idle 2-core machine: 16 runs of 5 s (model, envelope, nimbus),
-   * 14 of 3 s (primitives), 8 of 6 s (node), plus a JVM start and the setup of each.
+   * results. About 4.5 minutes on an idle 2-core machine: 24 runs of 5 s (model, envelope, nimbus
+   * with Tink, format), 14 of 3 s (primitives), 4 of 12 s (node), plus a JVM start and the setup
+   * of each.
    *
    * @param smoke one 1-second iteration of each kind instead
    */
@@ -82,19 +83,26 @@ public final class Main {
         .param("profile", nimbusProfiles()).param("recipients", "1", "5").param("size", "2k"));
     plan.add(quick(JoseBenchmark.class, smoke ? 1 : 3, 1, smoke ? 1 : 2, 1));
     plan.add(quick(PrimitivesBenchmark.class, 1, 1, smoke ? 1 : 2, 1).param("size", "2k"));
-    plan.add(quick(NodeBenchmark.class, 1, smoke ? 1 : 2, smoke ? 1 : 2, smoke ? 1 : 2));
+    // The node runs much more code than a micro-benchmark: its JIT warm-up takes the longest.
+    plan.add(quick(NodeBenchmark.class, 1, smoke ? 1 : 8, smoke ? 1 : 2, smoke ? 1 : 2));
     return plan;
   }
 
-  /** Every parameter, two forks, five warm-up and five measured iterations. */
+  /**
+   * Every parameter, two forks; six warm-up and five measured iterations of 1 s for the
+   * micro-benchmarks (their code is hot within a few thousand operations), five of 5 s each for
+   * the nodes (whose much larger code keeps the JIT busy for half a minute). About 45 minutes on
+   * 2 cores: 81 micro-benchmark runs of 2 × 11 s and 4 node runs of 2 × 50 s, plus JVM starts and
+   * setups.
+   */
   static List<ChainedOptionsBuilder> fullPlan() {
     List<ChainedOptionsBuilder> plan = new ArrayList<>();
-    plan.add(full(ModelBenchmark.class, 2).addProfiler(GCProfiler.class));
-    plan.add(full(EnvelopeBenchmark.class, 2).addProfiler(GCProfiler.class));
-    plan.add(full(NimbusBaselineBenchmark.class, 2).addProfiler(GCProfiler.class).param("profile", nimbusProfiles()));
-    plan.add(full(JoseBenchmark.class, 2));
-    plan.add(full(PrimitivesBenchmark.class, 2));
-    plan.add(full(NodeBenchmark.class, 5));
+    plan.add(full(ModelBenchmark.class, 6, 1).addProfiler(GCProfiler.class));
+    plan.add(full(EnvelopeBenchmark.class, 6, 1).addProfiler(GCProfiler.class));
+    plan.add(full(NimbusBaselineBenchmark.class, 6, 1).addProfiler(GCProfiler.class).param("profile", nimbusProfiles()));
+    plan.add(full(JoseBenchmark.class, 6, 1));
+    plan.add(full(PrimitivesBenchmark.class, 6, 1));
+    plan.add(full(NodeBenchmark.class, 5, 5));
     return plan;
   }
 
@@ -121,11 +129,11 @@ public final class Main {
         .shouldFailOnError(true);
   }
 
-  private static ChainedOptionsBuilder full(Class<?> benchmark, int iterationSeconds) {
+  private static ChainedOptionsBuilder full(Class<?> benchmark, int warmups, int iterationSeconds) {
     return new OptionsBuilder()
         .include("\\." + benchmark.getSimpleName() + "\\.")
         .forks(2)
-        .warmupIterations(5)
+        .warmupIterations(warmups)
         .warmupTime(TimeValue.seconds(iterationSeconds))
         .measurementIterations(5)
         .measurementTime(TimeValue.seconds(iterationSeconds))
