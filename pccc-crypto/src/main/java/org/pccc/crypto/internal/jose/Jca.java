@@ -26,7 +26,9 @@ public final class Jca {
    * Engines kept per thread for reuse. Getting a {@link Cipher} or {@link MessageDigest} from the
    * JCA (parsing the transformation, finding the service, instantiating it reflectively) cost about
    * as much as using it on a small envelope; an engine is reusable after {@code init} or {@code
-   * reset} but not thread-safe, hence one per thread.
+   * reset} but not thread-safe, hence one per thread. A kept cipher holds the schedule of the
+   * last key it was initialised with until its next use, as a discarded one would until the
+   * garbage collector reuses its memory.
    */
   private static final ThreadLocal<Map<EngineKey, Object>> KEPT =
       ThreadLocal.withInitial(HashMap::new);

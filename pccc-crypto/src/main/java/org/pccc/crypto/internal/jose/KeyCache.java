@@ -17,8 +17,9 @@ import java.util.function.Function;
  *
  * <p>Direct-mapped and bounded: {@value #SLOTS} slots chosen by identity hash, a later key simply
  * replaces an earlier one in its slot. Keys are held weakly, and the slot of a key the garbage
- * collector has cleared is emptied at the next access, so the cache neither keeps keys alive nor
- * keeps their material past them for long. Identity, not {@code equals}, is the match: two equal
+ * collector has cleared is emptied at the next access to the cache: it never keeps a key alive,
+ * and keeps its material (for a private key, the raw bytes the key object itself held) only until
+ * then. Identity, not {@code equals}, is the match: two equal
  * key objects are two entries, and no key's encoding is computed to look it up. Thread-safe
  * without locks: slots hold immutable entries; two threads that miss at once both compute the
  * same value.
