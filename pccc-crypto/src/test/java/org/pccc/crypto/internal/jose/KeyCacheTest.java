@@ -2,6 +2,10 @@ package org.pccc.crypto.internal.jose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,5 +60,22 @@ class KeyCacheTest {
     }
     assertThat(cache.get(key)).isEqualTo("ok");
     assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void keyCodecAnswersFromTheCacheOnlyForTheSameKeyObject() throws Exception {
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    PrivateKeyMaterial first = KeyCodec.privateKey(pair.getPrivate());
+    assertThat(KeyCodec.privateKey(pair.getPrivate())).isSameAs(first);
+    assertThat(KeyCodec.publicKey(pair.getPublic())).isSameAs(KeyCodec.publicKey(pair.getPublic()));
+
+    // the same key decoded again is another object: classified again, to the same bytes
+    java.security.PrivateKey copy = KeyFactory.getInstance("Ed25519")
+        .generatePrivate(new PKCS8EncodedKeySpec(pair.getPrivate().getEncoded()));
+    PrivateKeyMaterial again = KeyCodec.privateKey(copy);
+    assertThat(again).isNotSameAs(first);
+    assertThat(again.raw()).isEqualTo(first.raw());
+    // the kept BouncyCastle parameters are built once per material
+    assertThat(first.lightweight()).isSameAs(first.lightweight());
   }
 }
