@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -220,6 +221,9 @@ final class MessageRules {
     }
     subjectRules(record, pointer, createdAt, out);
     for (Component c : components) {
+      if (!c.visited()) {
+        continue;
+      }
       Object v;
       try {
         v = (Object) c.accessor().invokeExact((Object) record);
@@ -240,8 +244,26 @@ final class MessageRules {
     }
   }
 
-  /** A record component as the walk needs it; looked up once per class, reflection is slow. */
-  private record Component(String name, MethodHandle accessor, boolean notBlank) {}
+  /**
+   * A record component as the walk needs it; looked up once per class, reflection is slow.
+   * {@code visited} is false where no value of the declared type can carry an issue.
+   */
+  private record Component(String name, MethodHandle accessor, boolean notBlank, boolean visited) {}
+
+  /**
+   * Whether a value of this declared type can be blank text, a time or date out of range, or hold a
+   * record or a list. Primitives, enums and other final classes that are none of these (UUID,
+   * numbers) cannot: the walk would look at them and find nothing, so it leaves them unread.
+   */
+  private static boolean visited(Class<?> type) {
+    if (type == String.class || type == Instant.class || type == LocalDate.class) {
+      return true;
+    }
+    if (type.isPrimitive() || type.isEnum()) {
+      return false;
+    }
+    return !Modifier.isFinal(type.getModifiers()) || type.isRecord() || List.class.isAssignableFrom(type);
+  }
 
   /** The accessors' common type, so that the walk can call each with {@code invokeExact}. */
   private static final MethodType ACCESSOR_TYPE = MethodType.methodType(Object.class, Object.class);
@@ -259,7 +281,8 @@ final class MessageRules {
         RecordComponent c = components[i];
         try {
           MethodHandle accessor = MethodHandles.publicLookup().unreflect(c.getAccessor()).asType(ACCESSOR_TYPE);
-          out[i] = new Component(c.getName(), accessor, c.getAccessor().getAnnotation(NotBlank.class) != null);
+          out[i] = new Component(c.getName(), accessor, c.getAccessor().getAnnotation(NotBlank.class) != null,
+              visited(c.getType()));
         } catch (IllegalAccessException e) {
           throw new IllegalStateException("record accessor not accessible", e);
         }
