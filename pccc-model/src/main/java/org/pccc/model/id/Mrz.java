@@ -77,7 +77,7 @@ public final class Mrz {
    * @return the outcome; never {@code null}
    */
   public static IdCheck check(String mrz) {
-    return analyse(mrz).check();
+    return analyse(mrz, false).check();
   }
 
   /**
@@ -87,16 +87,23 @@ public final class Mrz {
    * @return the fields, or empty if the zone is not valid
    */
   public static Optional<MrzData> parse(String mrz) {
-    return Optional.ofNullable(analyse(mrz).data());
+    return Optional.ofNullable(analyse(mrz, true).data());
   }
 
   private record Outcome(IdCheck check, MrzData data) {
+    /** Valid, fields not read. */
+    static final Outcome VALID = new Outcome(IdCheck.ok(), null);
+
     static Outcome invalid(String reason) {
       return new Outcome(IdCheck.invalid(reason), null);
     }
   }
 
-  private static Outcome analyse(String mrz) {
+  /**
+   * Checks the zone and, if {@code readData} and it is valid, reads its fields. A check alone
+   * skips the reading: validation checks every MRZ of every message and needs no fields.
+   */
+  private static Outcome analyse(String mrz, boolean readData) {
     if (mrz == null) {
       return Outcome.invalid("MRZ is missing");
     }
@@ -126,7 +133,7 @@ public final class Mrz {
         }
       }
     }
-    return format == MrzFormat.TD1 ? td1(lines) : twoLines(format, lines[0], lines[1]);
+    return format == MrzFormat.TD1 ? td1(lines, readData) : twoLines(format, lines[0], lines[1], readData);
   }
 
   private static MrzFormat layout(String[] lines) {
@@ -156,7 +163,7 @@ public final class Mrz {
   }
 
   /** TD1, Doc 9303 Part 5 §4.2: number in line 1, dates in line 2, name in line 3. */
-  private static Outcome td1(String[] lines) {
+  private static Outcome td1(String[] lines, boolean readData) {
     String l1 = lines[0];
     String l2 = lines[1];
     String l3 = lines[2];
@@ -181,11 +188,11 @@ public final class Mrz {
     if (name != null) {
       return Outcome.invalid(name);
     }
-    return valid(MrzFormat.TD1, l1, number.value, l2, 0, 7, 8, 15, l3);
+    return readData ? valid(MrzFormat.TD1, l1, number.value, l2, 0, 7, 8, 15, l3) : Outcome.VALID;
   }
 
   /** TD2, TD3, MRV-A and MRV-B: name in line 1, number and dates in line 2 at the same places. */
-  private static Outcome twoLines(MrzFormat format, String l1, String l2) {
+  private static Outcome twoLines(MrzFormat format, String l1, String l2, boolean readData) {
     String header = checkHeader(l1);
     if (header != null) {
       return Outcome.invalid(header);
@@ -204,7 +211,7 @@ public final class Mrz {
     if (format == MrzFormat.TD3) {
       String optional = l2.substring(28, 42);
       char check = l2.charAt(42);
-      boolean unused = optional.chars().allMatch(c -> c == '<');
+      boolean unused = stripFillers(optional).isEmpty();
       if (!(matches(check, optional) || (unused && check == '<'))) {
         return Outcome.invalid("check digit of the optional data (personal number) does not match");
       }
@@ -222,7 +229,7 @@ public final class Mrz {
     if (name != null) {
       return Outcome.invalid(name);
     }
-    return valid(format, l1, number.value, l2, 13, 20, 21, 10, l1.substring(5));
+    return readData ? valid(format, l1, number.value, l2, 13, 20, 21, 10, l1.substring(5)) : Outcome.VALID;
   }
 
   /** Document code and issuing state, positions 1-5 of line 1 in every layout. */

@@ -73,12 +73,15 @@ public final class PcccJson {
 
   private final int maxDocumentBytes;
   private final ObjectMapper mapper;
+  // Made once: readerFor builds a reader and looks up its deserializer; a read only adds its attribute.
+  private final ObjectReader messageReader;
   private final MessageValidator validator;
 
   private PcccJson(Builder b) {
     this.maxDocumentBytes = b.maxDocumentBytes;
     this.validator = b.validator == null ? MessageValidator.create() : b.validator;
     this.mapper = newMapper(b.maxNestingDepth, b.maxStringLength, b.maxNumberLength, b.maxDocumentBytes);
+    this.messageReader = mapper.readerFor(Message.class);
   }
 
   /** Returns the shared instance with default limits. */
@@ -213,7 +216,7 @@ public final class PcccJson {
     if (versionProblem != null) {
       return new ReadResult.Rejected(versionProblem);
     }
-    String nullAt = firstNull(tree, "");
+    String nullAt = firstNull(tree);
     if (nullAt != null) {
       // The writer never emits null; an absent field is left out. Refusing null keeps Java and the
       // JSON Schema in agreement (the schema has no null types).
@@ -223,7 +226,7 @@ public final class PcccJson {
     List<ValidationIssue> warnings = new ArrayList<>();
     Message message;
     try {
-      ObjectReader reader = mapper.readerFor(Message.class).withAttribute(WARNINGS, warnings);
+      ObjectReader reader = messageReader.withAttribute(WARNINGS, warnings);
       message = reader.readValue(mapper.treeAsTokens(tree));
     } catch (IOException e) {
       List<ValidationIssue> issues = new ArrayList<>(warnings);
@@ -304,23 +307,27 @@ public final class PcccJson {
     return validator;
   }
 
-  private static String firstNull(JsonNode node, String pointer) {
+  /**
+   * Returns the JSON Pointer of the first null in document order, or null if there is none. The
+   * pointer is built on the way back from a null only: the search itself allocates no strings.
+   */
+  private static String firstNull(JsonNode node) {
     if (node.isNull()) {
-      return pointer;
+      return "";
     }
     if (node.isObject()) {
       for (var it = node.fields(); it.hasNext(); ) {
         var e = it.next();
-        String found = firstNull(e.getValue(), pointer + "/" + JsonPointers.escape(e.getKey()));
+        String found = firstNull(e.getValue());
         if (found != null) {
-          return found;
+          return "/" + JsonPointers.escape(e.getKey()) + found;
         }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        String found = firstNull(node.get(i), pointer + "/" + i);
+        String found = firstNull(node.get(i));
         if (found != null) {
-          return found;
+          return "/" + i + found;
         }
       }
     }

@@ -89,13 +89,21 @@ public record PartialDate(int year, Integer month, Integer day) {
   @JsonValue
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder(String.format("%04d", year));
+    // The year always has four digits (see the constructor); String.format is slow on the write path.
+    StringBuilder s = new StringBuilder(10).append(year);
     if (month != null) {
-      s.append(String.format("-%02d", month));
+      twoDigits(s.append('-'), month);
       if (day != null) {
-        s.append(String.format("-%02d", day));
+        twoDigits(s.append('-'), day);
       }
     }
     return s.toString();
+  }
+
+  private static void twoDigits(StringBuilder s, int value) {
+    if (value < 10) {
+      s.append('0');
+    }
+    s.append(value);
   }
 }

@@ -1,6 +1,10 @@
 package org.pccc.model.validation;
 
 import jakarta.validation.constraints.NotBlank;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,7 +75,7 @@ final class MessageRules {
     if (body != null && h != null) {
       body(h, body, out);
     }
-    walk(m, "", h == null ? null : h.createdAt(), out);
+    walk(m, new StringBuilder(), h == null ? null : h.createdAt(), out);
   }
 
   private static void header(Header h, List<ValidationIssue> out) {
@@ -196,55 +200,89 @@ final class MessageRules {
 
   /**
    * Visits every record in the message with its JSON Pointer: blank optional texts, and the rules
-   * of subjects and attachments wherever they appear.
+   * of subjects and attachments wherever they appear. The pointer grows and shrinks in one
+   * builder as the walk goes down and back up; it becomes a string only for an issue.
    */
-  private static void walk(Object value, String pointer, Instant createdAt, List<ValidationIssue> out) {
+  private static void walk(Object value, StringBuilder pointer, Instant createdAt, List<ValidationIssue> out) {
+    int length = pointer.length();
     if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
-        walk(list.get(i), pointer + "/" + i, createdAt, out);
+        walk(list.get(i), pointer.append('/').append(i), createdAt, out);
+        pointer.setLength(length);
       }
       return;
     }
     if (!(value instanceof Record record)) {
       return;
     }
-    if (!record.getClass().getPackageName().startsWith("org.pccc.model")) {
+    Component[] components = COMPONENTS.get(record.getClass());
+    if (components == null) {
       return;
     }
     subjectRules(record, pointer, createdAt, out);
-    for (Component c : COMPONENTS.get(record.getClass())) {
+    for (Component c : components) {
+      if (!c.visited()) {
+        continue;
+      }
       Object v;
       try {
-        v = c.accessor().invoke(record);
+        v = (Object) c.accessor().invokeExact((Object) record);
       } catch (Throwable e) {
         throw new IllegalStateException("record accessor failed", e);
       }
-      String p = pointer + "/" + c.name();
+      pointer.append('/').append(c.name());
       if (v instanceof Instant t && (t.isBefore(EARLIEST) || t.isAfter(LATEST))) {
-        add(out, ValidationCode.RANGE, p, "time outside the years 0000 to 9999");
+        add(out, ValidationCode.RANGE, pointer.toString(), "time outside the years 0000 to 9999");
       } else if (v instanceof LocalDate d && (d.getYear() < 0 || d.getYear() > 9999)) {
-        add(out, ValidationCode.RANGE, p, "date outside the years 0000 to 9999");
+        add(out, ValidationCode.RANGE, pointer.toString(), "date outside the years 0000 to 9999");
       } else if (v instanceof String s && s.isBlank() && !c.notBlank()) {
-        add(out, ValidationCode.BLANK_TEXT, p, "text is present but blank; leave it out instead");
+        add(out, ValidationCode.BLANK_TEXT, pointer.toString(), "text is present but blank; leave it out instead");
       } else {
-        walk(v, p, createdAt, out);
+        walk(v, pointer, createdAt, out);
       }
+      pointer.setLength(length);
     }
   }
 
-  /** A record component as the walk needs it; looked up once per class, reflection is slow. */
-  private record Component(String name, java.lang.invoke.MethodHandle accessor, boolean notBlank) {}
+  /**
+   * A record component as the walk needs it; looked up once per class, reflection is slow.
+   * {@code visited} is false where no value of the declared type can carry an issue.
+   */
+  private record Component(String name, MethodHandle accessor, boolean notBlank, boolean visited) {}
 
+  /**
+   * Whether a value of this declared type can be blank text, a time or date out of range, or hold a
+   * record or a list. Primitives, enums and other final classes that are none of these (UUID,
+   * numbers) cannot: the walk would look at them and find nothing, so it leaves them unread.
+   */
+  private static boolean visited(Class<?> type) {
+    if (type == String.class || type == Instant.class || type == LocalDate.class) {
+      return true;
+    }
+    if (type.isPrimitive() || type.isEnum()) {
+      return false;
+    }
+    return !Modifier.isFinal(type.getModifiers()) || type.isRecord() || List.class.isAssignableFrom(type);
+  }
+
+  /** The accessors' common type, so that the walk can call each with {@code invokeExact}. */
+  private static final MethodType ACCESSOR_TYPE = MethodType.methodType(Object.class, Object.class);
+
+  /** The components of each record of the model; null for other records, which the walk does not enter. */
   private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
     @Override
     protected Component[] computeValue(Class<?> type) {
+      if (!type.getPackageName().startsWith("org.pccc.model")) {
+        return null;
+      }
       RecordComponent[] components = type.getRecordComponents();
       Component[] out = new Component[components.length];
       for (int i = 0; i < components.length; i++) {
         RecordComponent c = components[i];
         try {
-          out[i] = new Component(c.getName(), java.lang.invoke.MethodHandles.publicLookup().unreflect(c.getAccessor()),
-              c.getAccessor().getAnnotation(NotBlank.class) != null);
+          MethodHandle accessor = MethodHandles.publicLookup().unreflect(c.getAccessor()).asType(ACCESSOR_TYPE);
+          out[i] = new Component(c.getName(), accessor, c.getAccessor().getAnnotation(NotBlank.class) != null,
+              visited(c.getType()));
         } catch (IllegalAccessException e) {
           throw new IllegalStateException("record accessor not accessible", e);
         }
@@ -253,7 +291,7 @@ final class MessageRules {
     }
   };
 
-  private static void subjectRules(Record r, String p, Instant createdAt, List<ValidationIssue> out) {
+  private static void subjectRules(Record r, StringBuilder p, Instant createdAt, List<ValidationIssue> out) {
     if (r instanceof Person person) {
       if (person.birthDate() != null && createdAt != null
           && person.birthDate().earliest().isAfter(LocalDate.ofInstant(createdAt, ZoneOffset.UTC))) {
@@ -268,7 +306,7 @@ final class MessageRules {
       }
     } else if (r instanceof Vehicle v) {
       if (v.vin() == null && v.plate() == null) {
-        add(out, ValidationCode.VEHICLE_UNIDENTIFIED, p, "a vehicle needs a VIN or a plate");
+        add(out, ValidationCode.VEHICLE_UNIDENTIFIED, p.toString(), "a vehicle needs a VIN or a plate");
       }
       if (v.vin() != null && VIN.matcher(v.vin()).matches()) {
         IdentifierChecks.vin(v.vin()).ifPresent(reason -> add(out, ValidationCode.VIN_INVALID, p + "/vin", reason));
@@ -276,12 +314,13 @@ final class MessageRules {
     } else if (r instanceof Location l) {
       if (l.crossingPoint() == null && l.borderSection() == null && l.coordinates() == null
           && l.address() == null && l.description() == null) {
-        add(out, ValidationCode.LOCATION_EMPTY, p, "a location needs at least one way to find it");
+        add(out, ValidationCode.LOCATION_EMPTY, p.toString(), "a location needs at least one way to find it");
       }
     } else if (r instanceof Consignment c) {
       if (c.containerNumber() == null && c.mrn() == null && c.tirCarnet() == null && c.hsCodes().isEmpty()
           && c.description() == null) {
-        add(out, ValidationCode.CONSIGNMENT_UNIDENTIFIED, p, "a consignment needs an identifier or a description");
+        add(out, ValidationCode.CONSIGNMENT_UNIDENTIFIED, p.toString(),
+            "a consignment needs an identifier or a description");
       }
       // Check digits are checked only where the format is right; a wrong format is a FORMAT issue.
       if (c.containerNumber() != null && CONTAINER.matcher(c.containerNumber()).matches()) {
@@ -308,7 +347,7 @@ final class MessageRules {
     }
   }
 
-  private static void attachment(AttachmentRef a, String p, List<ValidationIssue> out) {
+  private static void attachment(AttachmentRef a, StringBuilder p, List<ValidationIssue> out) {
     if (a.inlineBase64() == null || a.sizeBytes() == null || a.sha256() == null) {
       return;
     }

@@ -13,15 +13,17 @@ import java.util.stream.Collectors;
  * @param issues the issues, sorted by pointer then code
  */
 public record ValidationReport(List<ValidationIssue> issues) {
+  // Before EMPTY, which the constructor sorts with it; made once, as every read makes reports.
+  private static final Comparator<ValidationIssue> ORDER =
+      Comparator.comparing(ValidationIssue::pointer)
+          .thenComparing(i -> i.code().code())
+          .thenComparing(ValidationIssue::message);
   private static final ValidationReport EMPTY = new ValidationReport(List.of());
 
   /** Copies and sorts the issues so that reports compare equal regardless of discovery order. */
   public ValidationReport {
     List<ValidationIssue> sorted = new ArrayList<>(issues);
-    sorted.sort(
-        Comparator.comparing(ValidationIssue::pointer)
-            .thenComparing(i -> i.code().code())
-            .thenComparing(ValidationIssue::message));
+    sorted.sort(ORDER);
     issues = List.copyOf(sorted);
   }
 

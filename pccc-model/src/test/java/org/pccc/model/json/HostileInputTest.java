@@ -339,6 +339,15 @@ class HostileInputTest {
         "/body/location/type");
   }
 
+  /** The pointer of a null names array indexes and escapes keys; the first null in document order wins. */
+  @Test
+  void nullIsReportedAtItsPointer() {
+    rejected(noticeWith("\"colour\": \"black\"", "\"colour\": null"), ValidationCode.WRONG_TYPE,
+        "/body/subjects/0/colour");
+    rejected(noticeWith("\"officers\": 2", "\"officers\": 2, \"a/b~c\": [1, {\"d\": null}], \"e\": null"),
+        ValidationCode.WRONG_TYPE, "/body/a~1b~0c/1/d");
+  }
+
   @Test
   void versionsOtherThan1xAreRejectedBeforeAnythingElse() {
     rejected(noticeWith("\"pccc\": \"1.0\"", "\"pccc\": \"2.0\""), ValidationCode.VERSION_UNSUPPORTED, "/pccc");
