@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code quick}: a subset of parameters with one fork and short iterations, designed to
  *       finish in under five minutes on two cores, allocation profiled ({@code -prof gc}) for
  *       parse, seal and open; then the summary table with the ratios.
- *   <li>{@code full}: every benchmark and parameter with release settings (two forks, six
- *       warm-up and five measured iterations), then the same summary.
+ *   <li>{@code full}: every benchmark and parameter with release settings (two forks, five to
+ *       eight warm-up and five measured iterations), then the same summary.
  *   <li>{@code smoke}: the quick plan with one 1-second warm-up and one 1-second measured
  *       iteration each, to check that everything runs and the summary renders (about two and a
  *       half minutes; the numbers mean nothing).
@@ -66,42 +66,44 @@ public final class Main {
   }
 
   /**
-   * One fork, short iterations, a subset of parameters: numbers with an order of magnitude, not
-   * results. About 4.5 minutes on an idle 2-core machine: 24 runs of 5 s (model, envelope, nimbus
-   * with Tink, format), 14 of 3 s (primitives), 4 of 12 s (node), plus a JVM start and the setup
-   * of each.
+   * One fork, short iterations, a subset of parameters (2 KB, one recipient): numbers with an
+   * order of magnitude, not results. About 4.5 minutes on an idle 2-core machine: 16 runs of 7 s
+   * (model, envelope, nimbus with Tink, format), 14 of 3 s (primitives), 4 of 12 s (node), plus a
+   * JVM start and the setup of each. The envelope's JIT needs about 5 s to settle, hence 5
+   * warm-up iterations where one suffices for a primitive.
    *
    * @param smoke one 1-second iteration of each kind instead
    */
   static List<ChainedOptionsBuilder> quickPlan(boolean smoke) {
+    int warmups = smoke ? 1 : 5;
+    int iterations = smoke ? 1 : 2;
     List<ChainedOptionsBuilder> plan = new ArrayList<>();
-    plan.add(quick(ModelBenchmark.class, smoke ? 1 : 3, 1, smoke ? 1 : 2, 1).addProfiler(GCProfiler.class)
+    plan.add(quick(ModelBenchmark.class, warmups, 1, iterations, 1).addProfiler(GCProfiler.class)
         .param("size", "2k", "100k"));
-    plan.add(quick(EnvelopeBenchmark.class, smoke ? 1 : 3, 1, smoke ? 1 : 2, 1).addProfiler(GCProfiler.class)
-        .param("recipients", "1", "5").param("size", "2k"));
-    plan.add(quick(NimbusBaselineBenchmark.class, smoke ? 1 : 3, 1, smoke ? 1 : 2, 1).addProfiler(GCProfiler.class)
-        .param("profile", nimbusProfiles()).param("recipients", "1", "5").param("size", "2k"));
-    plan.add(quick(JoseBenchmark.class, smoke ? 1 : 3, 1, smoke ? 1 : 2, 1));
-    plan.add(quick(PrimitivesBenchmark.class, 1, 1, smoke ? 1 : 2, 1).param("size", "2k"));
+    plan.add(quick(EnvelopeBenchmark.class, warmups, 1, iterations, 1).addProfiler(GCProfiler.class)
+        .param("recipients", "1").param("size", "2k"));
+    plan.add(quick(NimbusBaselineBenchmark.class, warmups, 1, iterations, 1).addProfiler(GCProfiler.class)
+        .param("profile", nimbusProfiles()).param("recipients", "1").param("size", "2k"));
+    plan.add(quick(JoseBenchmark.class, warmups, 1, iterations, 1));
+    plan.add(quick(PrimitivesBenchmark.class, 1, 1, iterations, 1).param("size", "2k"));
     // The node runs much more code than a micro-benchmark: its JIT warm-up takes the longest.
-    plan.add(quick(NodeBenchmark.class, 1, smoke ? 1 : 8, smoke ? 1 : 2, smoke ? 1 : 2));
+    plan.add(quick(NodeBenchmark.class, 1, smoke ? 1 : 8, iterations, smoke ? 1 : 2));
     return plan;
   }
 
   /**
-   * Every parameter, two forks; six warm-up and five measured iterations of 1 s for the
-   * micro-benchmarks (their code is hot within a few thousand operations), five of 5 s each for
-   * the nodes (whose much larger code keeps the JIT busy for half a minute). About 45 minutes on
-   * 2 cores: 81 micro-benchmark runs of 2 × 11 s and 4 node runs of 2 × 50 s, plus JVM starts and
-   * setups.
+   * Every parameter, two forks, five measured iterations of 1 s after eight warm-up iterations for
+   * the envelope, model and format benchmarks (whose JIT needs about 5 s to settle) and five for
+   * the primitives; five and five of 5 s for the nodes (whose much larger code keeps the JIT busy
+   * for half a minute). About 50 minutes on 2 cores with Tink on the classpath.
    */
   static List<ChainedOptionsBuilder> fullPlan() {
     List<ChainedOptionsBuilder> plan = new ArrayList<>();
-    plan.add(full(ModelBenchmark.class, 6, 1).addProfiler(GCProfiler.class));
-    plan.add(full(EnvelopeBenchmark.class, 6, 1).addProfiler(GCProfiler.class));
-    plan.add(full(NimbusBaselineBenchmark.class, 6, 1).addProfiler(GCProfiler.class).param("profile", nimbusProfiles()));
-    plan.add(full(JoseBenchmark.class, 6, 1));
-    plan.add(full(PrimitivesBenchmark.class, 6, 1));
+    plan.add(full(ModelBenchmark.class, 8, 1).addProfiler(GCProfiler.class));
+    plan.add(full(EnvelopeBenchmark.class, 8, 1).addProfiler(GCProfiler.class));
+    plan.add(full(NimbusBaselineBenchmark.class, 8, 1).addProfiler(GCProfiler.class).param("profile", nimbusProfiles()));
+    plan.add(full(JoseBenchmark.class, 8, 1));
+    plan.add(full(PrimitivesBenchmark.class, 5, 1));
     plan.add(full(NodeBenchmark.class, 5, 5));
     return plan;
   }
