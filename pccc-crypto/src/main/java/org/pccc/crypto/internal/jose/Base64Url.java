@@ -1,5 +1,6 @@
 package org.pccc.crypto.internal.jose;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -33,36 +34,15 @@ public final class Base64Url {
   }
 
   /**
-   * Decodes strictly, in one pass.
+   * Decodes strictly, as {@link #decodeOrNull(byte[], int, int)} does its ASCII form.
    *
    * @param text the encoded text
    * @return the bytes, or null if the text is not canonical base64url
    */
   public static byte[] decodeOrNull(CharSequence text) {
-    int length = text.length();
-    byte[] out = allocate(length);
-    if (out == null) {
-      return null;
-    }
-    int o = 0;
-    int bits = 0;
-    int count = 0;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      int value = c < 128 ? VALUES[c] : -1;
-      if (value < 0) {
-        return null;
-      }
-      bits = bits << 6 | value;
-      if (++count == 4) {
-        out[o++] = (byte) (bits >> 16);
-        out[o++] = (byte) (bits >> 8);
-        out[o++] = (byte) bits;
-        bits = 0;
-        count = 0;
-      }
-    }
-    return finish(out, o, bits, count);
+    // A character outside ASCII becomes '?', which is not in the alphabet: refused like any other.
+    byte[] ascii = text.toString().getBytes(StandardCharsets.US_ASCII);
+    return decodeOrNull(ascii, 0, ascii.length);
   }
 
   /**
