@@ -108,8 +108,9 @@ public final class Jws {
   }
 
   /**
-   * Parses a compact JWS given as bytes (as read from a transport), in place: the parts are
-   * decoded from the bytes and the signature is later verified over them, without copies.
+   * Parses a compact JWS given as bytes (as read from a transport). The result keeps one copy of
+   * the bytes (so that later changes to the caller's array change nothing); the parts are decoded
+   * from it and the signature is later verified over it where it lies.
    *
    * @see #parse(String, int)
    */
