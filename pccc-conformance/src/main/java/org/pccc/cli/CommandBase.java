@@ -10,6 +10,7 @@ import org.pccc.crypto.pki.KeyLoadingException;
 import org.pccc.model.PcccException;
 import org.pccc.model.validation.ValidationException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,9 +25,10 @@ abstract class CommandBase implements Callable<Integer> {
   /** Runs the command; returns its exit code. */
   protected abstract int run() throws Exception;
 
-  /** Whether the user asked for JSON output. */
+  /** Whether the user asked for JSON output: the command's {@code --json} option, if it has one. */
   protected boolean jsonOutput() {
-    return false;
+    OptionSpec option = spec.findOption("--json");
+    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 
   protected PrintWriter out() {

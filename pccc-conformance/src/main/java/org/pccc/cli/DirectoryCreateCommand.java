@@ -58,11 +58,6 @@ final class DirectoryCreateCommand extends CommandBase {
   boolean json;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() {
     List<String> specs = centres == null ? List.of(DEFAULT_CENTRES.split(",")) : centres;
     String base = endpointBase != null ? endpointBase : out.toAbsolutePath().resolve("drop").toUri().toString();

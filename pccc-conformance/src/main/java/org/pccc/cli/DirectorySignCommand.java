@@ -39,11 +39,6 @@ final class DirectorySignCommand extends CommandBase {
   String directory;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() {
     if (!java.nio.file.Files.isRegularFile(key) || !java.nio.file.Files.isRegularFile(cert)) {
       throw CliException.config("key or certificate file not found: " + key + ", " + cert);

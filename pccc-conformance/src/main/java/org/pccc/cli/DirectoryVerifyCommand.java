@@ -34,11 +34,6 @@ final class DirectoryVerifyCommand extends CommandBase {
   String file;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() {
     var certificates = TrustOptions.coordinatorCertificates(coordinator);
     byte[] bytes = Inputs.read(file, "directory file");

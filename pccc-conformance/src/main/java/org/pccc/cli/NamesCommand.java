@@ -51,11 +51,6 @@ final class NamesCommand extends CommandBase {
   @Parameters(arity = "1..*", paramLabel = "NAME", description = "Names in any script.")
   List<String> names;
 
-  @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
   private NameForms forms(String name) {
     return lang == null ? NameForms.of(name) : NameForms.of(name, lang.language);
   }

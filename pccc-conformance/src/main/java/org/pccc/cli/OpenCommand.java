@@ -56,11 +56,6 @@ final class OpenCommand extends CommandBase {
   String envelope;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() {
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
     CentreKeys self = KeyFolder.read(keys);

@@ -36,11 +36,6 @@ final class SchemaCommand extends CommandBase {
   Which which;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() throws Exception {
     if (out == null) {
       if (which == Which.all) {

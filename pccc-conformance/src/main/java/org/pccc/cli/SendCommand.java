@@ -60,11 +60,6 @@ final class SendCommand extends CommandBase {
   List<String> files;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() throws Exception {
     CentreKeys self = KeyFolder.read(keys);
     TrustedDirectory directory = trust.load(Clock.systemUTC());

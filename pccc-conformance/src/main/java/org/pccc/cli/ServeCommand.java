@@ -61,11 +61,6 @@ final class ServeCommand extends CommandBase {
   boolean json;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() throws Exception {
     if (exitAfter != null && exitAfter < 1) {
       throw CliException.config("--exit-after must be at least 1");

@@ -31,11 +31,6 @@ final class ValidateCommand extends CommandBase {
   List<String> files;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() {
     PcccJson reader = PcccJson.create();
     ObjectNode result = Json.object();

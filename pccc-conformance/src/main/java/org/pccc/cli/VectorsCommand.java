@@ -28,11 +28,6 @@ final class VectorsCommand extends CommandBase {
   boolean json;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() {
     List<VectorWriter.Vector> vectors = VectorWriter.write(outDir);
     err().println("WARNING: " + NetworkWriter.WARNING);

@@ -41,11 +41,6 @@ final class VerifyReceiptCommand extends CommandBase {
   String receipt;
 
   @Override
-  protected boolean jsonOutput() {
-    return json;
-  }
-
-  @Override
   protected int run() {
     TrustedDirectory directory = trust.load(Clock.systemUTC());
     byte[] bytes = Inputs.read(receipt, "receipt file");
