@@ -2,13 +2,16 @@ package org.pccc.crypto;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.pccc.crypto.jose.AlgorithmPolicy;
 import org.pccc.crypto.pki.CentreKeys;
 import org.pccc.crypto.pki.InsecureDevelopmentPki;
 import org.pccc.crypto.pki.KeyProfile;
@@ -30,11 +33,16 @@ public final class InsecureDevelopmentNetwork {
   private final byte[] signedDirectory;
   private final TrustedDirectory directory;
   private final X509Certificate coordinatorCertificate;
+  private final Clock clock;
 
   private InsecureDevelopmentNetwork(Builder b) {
+    this.clock = b.clock != null ? b.clock : Clock.systemUTC();
     InsecureDevelopmentPki.Builder pb = InsecureDevelopmentPki.builder().profile(b.profile);
     if (b.seed != null) {
       pb.insecureSeed(b.seed);
+    }
+    if (b.clock != null) {
+      pb.clock(b.clock);
     }
     for (CentreSpec c : b.centres.values()) {
       pb.centre(c.centreId, c.country, c.agency);
@@ -50,11 +58,13 @@ public final class InsecureDevelopmentNetwork {
           List.of("1.0"), c.position));
     }
     NetworkDirectory unsigned =
-        new NetworkDirectory(NetworkDirectory.VERSION, b.networkId, b.serial, b.issuedAt, entries, b.policies);
+        new NetworkDirectory(NetworkDirectory.VERSION, b.networkId, b.serial,
+            b.issuedAt != null ? b.issuedAt : clock.instant().truncatedTo(ChronoUnit.SECONDS), entries, b.policies);
     SigningKeyPair coordinator = pki.networkCoordinator().orElseThrow();
     this.coordinatorCertificate = coordinator.certificate();
     this.signedDirectory = DirectoryPublisher.sign(unsigned, coordinator);
-    this.directory = new DirectoryVerifier(List.of(coordinatorCertificate)).verify(signedDirectory, 0);
+    this.directory = new DirectoryVerifier(List.of(coordinatorCertificate), AlgorithmPolicy.defaults(), clock)
+        .verify(signedDirectory, 0);
   }
 
   /** Returns a builder for a network with the given id. */
@@ -87,14 +97,22 @@ public final class InsecureDevelopmentNetwork {
     return coordinatorCertificate;
   }
 
-  /** Returns a sealer for a centre. */
-  public EnvelopeSealer sealer(String centreId) {
-    return EnvelopeSealer.builder(keys(centreId), directory).build();
+  /** Returns the clock this network was built on: the system clock unless the builder set one. */
+  public Clock clock() {
+    return clock;
   }
 
-  /** Returns an opener for a centre with default settings and its own in-memory replay guard. */
+  /** Returns a sealer for a centre, on this network's clock. */
+  public EnvelopeSealer sealer(String centreId) {
+    return EnvelopeSealer.builder(keys(centreId), directory).clock(clock).build();
+  }
+
+  /**
+   * Returns an opener for a centre with default settings, this network's clock and its own
+   * in-memory replay guard.
+   */
   public EnvelopeOpener opener(String centreId) {
-    return EnvelopeOpener.builder(keys(centreId), directory).build();
+    return EnvelopeOpener.builder(keys(centreId), directory).clock(clock).build();
   }
 
   private static String der(X509Certificate certificate) {
@@ -116,7 +134,8 @@ public final class InsecureDevelopmentNetwork {
     private KeyProfile profile = KeyProfile.ED25519_X25519;
     private Long seed;
     private long serial = 1;
-    private Instant issuedAt = Instant.now();
+    private Instant issuedAt;
+    private Clock clock;
     private String coordinatorCountry;
 
     private Builder(String networkId) {
@@ -157,8 +176,14 @@ public final class InsecureDevelopmentNetwork {
     public Builder insecureSeed(long v) { seed = v; return this; }
     /** Sets the directory serial. */
     public Builder serial(long v) { serial = v; return this; }
-    /** Sets the directory's issue time. */
+    /** Sets the directory's issue time; by default the clock's now. */
     public Builder issuedAt(Instant v) { issuedAt = Objects.requireNonNull(v); return this; }
+    /**
+     * Sets the clock of the whole network: certificates are valid from an hour before its now for
+     * two years, the directory is issued at its now, and {@link #sealer}/{@link #opener} run on it.
+     * A test on a fixed clock sets it here and gives the same clock to everything else it builds.
+     */
+    public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
 
     /** Generates the keys and signs the directory. */
     public InsecureDevelopmentNetwork build() {

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -80,7 +81,7 @@ public final class InsecureDevelopmentPki {
 
   private InsecureDevelopmentPki(Builder builder) {
     this.profile = builder.profile;
-    this.validity = builder.validity != null ? builder.validity : defaultValidity(builder.seed);
+    this.validity = builder.validity != null ? builder.validity : defaultValidity(builder.seed, builder.clock);
     SecureRandom random = random(builder.seed);
     Map<String, CertificateIssuer> cas = new LinkedHashMap<>();
     for (String country : builder.countries) {
@@ -308,11 +309,11 @@ public final class InsecureDevelopmentPki {
     return chain;
   }
 
-  private static CertificateValidity defaultValidity(Long seed) {
-    if (seed != null) {
+  private static CertificateValidity defaultValidity(Long seed, Clock clock) {
+    if (seed != null && clock == null) {
       return SEEDED_DEFAULT_VALIDITY;
     }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant now = (clock != null ? clock : Clock.systemUTC()).instant().truncatedTo(ChronoUnit.SECONDS);
     return new CertificateValidity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(730)));
   }
 
@@ -372,6 +373,7 @@ public final class InsecureDevelopmentPki {
     private KeyProfile profile = KeyProfile.ED25519_X25519;
     private Long seed;
     private CertificateValidity validity;
+    private Clock clock;
     private final List<String> countries = new ArrayList<>();
     private final Map<String, CentreRequest> centres = new LinkedHashMap<>();
     private CentreRequest coordinator;
@@ -402,8 +404,23 @@ public final class InsecureDevelopmentPki {
     }
 
     /**
+     * Sets the clock whose "now" the default validity starts from: certificates are then valid from
+     * one hour before that instant to two years after it, with or without a seed. A test that runs
+     * on a fixed clock gives the same clock here, to its sealers, openers and nodes, so that nothing
+     * in it depends on the day it runs.
+     *
+     * @param validityClock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock validityClock) {
+      this.clock = Objects.requireNonNull(validityClock, "validityClock");
+      return this;
+    }
+
+    /**
      * Sets the validity of every certificate. Defaults to {@link #SEEDED_DEFAULT_VALIDITY} with a
-     * seed, and otherwise from one hour ago to two years from now.
+     * seed and no {@link #clock clock}, and otherwise from one hour before the clock's now (the
+     * system clock if none is set) to two years after it.
      *
      * @param certificateValidity the window
      * @return this builder
