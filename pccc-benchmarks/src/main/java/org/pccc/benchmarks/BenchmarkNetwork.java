@@ -37,7 +37,7 @@ final class BenchmarkNetwork {
   private BenchmarkNetwork(KeyProfile profile) {
     this.profile = profile;
     InsecureDevelopmentNetwork.Builder b =
-        InsecureDevelopmentNetwork.builder("BENCH-" + profile.name().replace('_', '-')).insecureSeed(42).profile(profile);
+        InsecureDevelopmentNetwork.builder("BENCH-" + profile.name().replace('_', '-')).insecureSeed(42).clock(java.time.Clock.systemUTC()).profile(profile);
     b.centre(SENDER, "MK");
     for (int i = 1; i <= MAX_RECIPIENTS; i++) {
       b.centre(recipientId(i), COUNTRIES[i % COUNTRIES.length]);

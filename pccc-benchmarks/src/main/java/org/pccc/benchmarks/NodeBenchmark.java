@@ -74,7 +74,7 @@ public class NodeBenchmark {
     Transport ta;
     Transport tb;
     if ("mem".equals(transport)) {
-      net = InsecureDevelopmentNetwork.builder("BENCH-NODES").insecureSeed(11).centre(A, "MK").centre(B, "RS").build();
+      net = InsecureDevelopmentNetwork.builder("BENCH-NODES").insecureSeed(11).clock(java.time.Clock.systemUTC()).centre(A, "MK").centre(B, "RS").build();
       MemoryNetwork memory = MemoryNetwork.create();
       closeables.add(memory);
       ta = memory.newTransport();
@@ -82,7 +82,7 @@ public class NodeBenchmark {
     } else if ("https".equals(transport)) {
       int portA = freePort();
       int portB = freePort();
-      net = InsecureDevelopmentNetwork.builder("BENCH-NODES").insecureSeed(11)
+      net = InsecureDevelopmentNetwork.builder("BENCH-NODES").insecureSeed(11).clock(java.time.Clock.systemUTC())
           .centre(A, "MK", "PCCC A", List.of("https://127.0.0.1:" + portA + "/pccc/v1/envelopes"), null)
           .centre(B, "RS", "PCCC B", List.of("https://127.0.0.1:" + portB + "/pccc/v1/envelopes"), null)
           .build();

@@ -69,8 +69,9 @@ final class SizedMessages {
    */
   static Message message(String size, Party sender, List<Party> recipients) {
     int target = targetBytes(size);
-    Message template = JSON.readValid(Examples.read(
-        SIZE_1K.equals(size) ? "alert-stolen-vehicle.json" : "request-person-document.json"));
+    // Moved to now: the alert's validity end must stay after the created-at the benchmark gives it.
+    Message template = JSON.readValid(Examples.readAt(
+        SIZE_1K.equals(size) ? "alert-stolen-vehicle.json" : "request-person-document.json", Instant.now()));
     Message message = Message.of(header(template.header(), sender, recipients), template.body());
     if (template.body() instanceof InformationRequest request) {
       message = grow(message, request, target);

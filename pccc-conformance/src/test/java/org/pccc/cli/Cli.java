@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.pccc.model.Examples;
@@ -49,15 +48,11 @@ final class Cli {
     return new Result(exit, out.toString(), err.toString());
   }
 
-  /** An example message made current: new id, created now, due-by shifted alike. */
+  /** An example message made current: new id, created a second ago, every other instant moved alike. */
   static Path freshMessage(Path folder, String example) throws Exception {
     PcccJson json = PcccJson.create();
-    Message m = json.readValid(Examples.read(example));
-    Header h = m.header();
-    Instant now = Instant.now().minusSeconds(1);
-    Duration shift = Duration.between(h.createdAt(), now);
-    Header fresh = h.toBuilder().messageId(UUID.randomUUID()).createdAt(now)
-        .dueBy(h.dueBy() == null ? null : h.dueBy().plus(shift)).build();
+    Message m = json.readValid(Examples.readAt(example, Instant.now().minusSeconds(1)));
+    Header fresh = m.header().toBuilder().messageId(UUID.randomUUID()).build();
     Path file = folder.resolve(UUID.randomUUID() + ".json");
     Files.write(file, json.write(Message.of(fresh, m.body())));
     return file;

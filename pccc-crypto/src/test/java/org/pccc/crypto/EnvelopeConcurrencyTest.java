@@ -2,7 +2,6 @@ package org.pccc.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +28,7 @@ class EnvelopeConcurrencyTest {
   void sharedSealerAndOpenerWorkFromManyThreads(KeyProfile profile) throws Exception {
     InsecureDevelopmentNetwork net = InsecureDevelopmentNetwork.builder("SEE-CONCURRENT-" + profile.name().replace('_', '-'))
         .insecureSeed(7)
+        .clock(EnvelopeTest.CLOCK)
         .profile(profile)
         .centre("MK-RS-TABANOVCE", "RS")
         .centre("MK-RS-TABANOVCE-MK", "MK")
@@ -42,7 +42,7 @@ class EnvelopeConcurrencyTest {
         Callable<Integer> work = () -> {
           int rejected = 0;
           for (int i = 0; i < ROUNDS; i++) {
-            Message m = EnvelopeTest.message("MK-RS-TABANOVCE", "RS", Instant.now(), "MK-RS-TABANOVCE-MK");
+            Message m = EnvelopeTest.message("MK-RS-TABANOVCE", "RS", EnvelopeTest.CLOCK.instant(), "MK-RS-TABANOVCE-MK");
             byte[] envelope = sealer.seal(m).bytes();
             assertThat(opener.open(envelope).message()).isEqualTo(m);
             byte[] tampered = envelope.clone();

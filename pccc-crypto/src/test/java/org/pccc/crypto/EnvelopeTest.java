@@ -18,15 +18,18 @@ import org.pccc.model.Party;
 import org.pccc.model.json.PcccJson;
 
 class EnvelopeTest {
+  /** Every instant of these tests comes from this clock: keys, directory, messages, openers. */
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
   static final InsecureDevelopmentNetwork NET = InsecureDevelopmentNetwork.builder("SEE-TEST")
       .insecureSeed(42)
+      .clock(CLOCK)
       .centre("MK-RS-TABANOVCE", "RS")
       .centre("MK-RS-TABANOVCE-MK", "MK")
       .centre("BG-MK-GYUESHEVO", "BG")
       .build();
 
   static Message message(String from, String fromCountry, Instant createdAt, String... to) {
-    Message template = PcccJson.create().readValid(Examples.read("alert-stolen-vehicle.json"));
+    Message template = PcccJson.create().readValid(Examples.readAt("alert-stolen-vehicle.json", createdAt));
     List<Party> recipients = java.util.Arrays.stream(to).map(c -> Party.of(c, "MK")).toList();
     Header h = template.header().toBuilder().messageId(UUID.randomUUID()).conversationId(null)
         .sender(Party.of(from, fromCountry)).recipients(recipients).createdAt(createdAt).build();
@@ -37,14 +40,14 @@ class EnvelopeTest {
 
   @Test
   void sealOpenAndReceiptForTwoRecipients() {
-    Message m = message("MK-RS-TABANOVCE", "RS", Instant.now(), "MK-RS-TABANOVCE-MK", "BG-MK-GYUESHEVO");
+    Message m = message("MK-RS-TABANOVCE", "RS", CLOCK.instant(), "MK-RS-TABANOVCE-MK", "BG-MK-GYUESHEVO");
     SealedEnvelope envelope = NET.sealer("MK-RS-TABANOVCE").seal(m);
     for (String centre : List.of("MK-RS-TABANOVCE-MK", "BG-MK-GYUESHEVO")) {
       VerifiedMessage opened = NET.opener(centre).open(envelope.bytes());
       assertThat(opened.message()).isEqualTo(m);
       assertThat(opened.signerCentre()).isEqualTo("MK-RS-TABANOVCE");
       assertThat(opened.envelopeSha256()).isEqualTo(envelope.sha256());
-      Receipts.SignedReceipt receipt = Receipts.issue(opened, NET.keys(centre), Clock.systemUTC());
+      Receipts.SignedReceipt receipt = Receipts.issue(opened, NET.keys(centre), CLOCK);
       Receipts.VerifiedReceipt verified = Receipts.verify(receipt.jws(), NET.directory(), m.header().messageId(),
           envelope.sha256(), centre);
       assertThat(verified.receiverCentre()).isEqualTo(centre);
@@ -57,7 +60,7 @@ class EnvelopeTest {
 
   @Test
   void nonRecipientReplayAndStaleMessagesAreRejectedWithTheirCodes() {
-    Message m = message("MK-RS-TABANOVCE", "RS", Instant.now(), "MK-RS-TABANOVCE-MK");
+    Message m = message("MK-RS-TABANOVCE", "RS", CLOCK.instant(), "MK-RS-TABANOVCE-MK");
     byte[] envelope = NET.sealer("MK-RS-TABANOVCE").seal(m).bytes();
     assertThatThrownBy(() -> NET.opener("BG-MK-GYUESHEVO").open(envelope))
         .isInstanceOf(EnvelopeRejectedException.class).hasMessageContaining("PCCC-2005");
@@ -66,14 +69,14 @@ class EnvelopeTest {
     assertThatThrownBy(() -> opener.open(envelope))
         .isInstanceOf(EnvelopeRejectedException.class).hasMessageContaining("PCCC-2014");
     EnvelopeOpener future = EnvelopeOpener.builder(NET.keys("MK-RS-TABANOVCE-MK"), NET.directory())
-        .clock(Clock.fixed(Instant.now().plus(Duration.ofDays(9)), ZoneOffset.UTC)).build();
+        .clock(Clock.offset(CLOCK, Duration.ofDays(9))).build();
     assertThatThrownBy(() -> future.open(envelope))
         .isInstanceOf(EnvelopeRejectedException.class).hasMessageContaining("PCCC-2015");
   }
 
   @Test
   void tamperedEnvelopeIsRejected() {
-    Message m = message("MK-RS-TABANOVCE", "RS", Instant.now(), "MK-RS-TABANOVCE-MK");
+    Message m = message("MK-RS-TABANOVCE", "RS", CLOCK.instant(), "MK-RS-TABANOVCE-MK");
     String text = NET.sealer("MK-RS-TABANOVCE").seal(m).text();
     int at = text.indexOf("\"ciphertext\":\"") + 20;
     char c = text.charAt(at);

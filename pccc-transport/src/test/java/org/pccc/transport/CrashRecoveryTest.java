@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,9 @@ class CrashRecoveryTest {
   void senderKilledMidStreamAndRestartedDeliversEveryMessageExactlyOnce() throws Exception {
     Path dropRoot = Files.createDirectories(temp.resolve("drop"));
     Path senderStore = temp.resolve("sender-store");
-    InsecureDevelopmentNetwork net = KillableSender.network(dropRoot);
+    // The sender processes build the same network from the same seed and start instant.
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    InsecureDevelopmentNetwork net = KillableSender.network(dropRoot, start);
     Map<UUID, AtomicInteger> handed = new ConcurrentHashMap<>();
     try (FileTransport transport = FileTransport.builder().scanIntervalMillis(20).build();
         PcccNode receiver = PcccNode.builder(net.keys(KillableSender.B), net.directory(), temp.resolve("receiver-store"))
@@ -43,7 +47,7 @@ class CrashRecoveryTest {
                 .incrementAndGet())
             .build()
             .start()) {
-      Process first = startSender(senderStore, dropRoot);
+      Process first = startSender(senderStore, dropRoot, start);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (handed.size() < COUNT / 4 && first.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(10);
@@ -54,7 +58,7 @@ class CrashRecoveryTest {
       int beforeRestart = handed.size();
       assertThat(beforeRestart).isLessThan(COUNT);
 
-      Process second = startSender(senderStore, dropRoot);
+      Process second = startSender(senderStore, dropRoot, start);
       List<String> output = readAll(second);
       assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
       assertThat(second.exitValue()).as(String.join("\n", output)).isZero();
@@ -73,10 +77,11 @@ class CrashRecoveryTest {
     }
   }
 
-  private Process startSender(Path store, Path dropRoot) throws Exception {
+  private Process startSender(Path store, Path dropRoot, Instant start) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        KillableSender.class.getName(), store.toString(), dropRoot.toString(), Integer.toString(COUNT));
+        KillableSender.class.getName(), store.toString(), dropRoot.toString(), Integer.toString(COUNT),
+        start.toString());
     pb.redirectErrorStream(true);
     Process p = pb.start();
     return p;

@@ -2,8 +2,10 @@ package org.pccc.transport;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.pccc.crypto.InsecureDevelopmentNetwork;
@@ -24,11 +26,15 @@ public final class KillableSender {
 
   private KillableSender() {}
 
-  /** Both processes build the same network: fixed seed, fixed issue time, same drop folders. */
-  static InsecureDevelopmentNetwork network(Path dropRoot) {
+  /**
+   * Both processes build the same network: fixed seed, same drop folders, and certificates and
+   * directory dated from the same start instant, which the test takes from the real clock that the
+   * nodes run on.
+   */
+  static InsecureDevelopmentNetwork network(Path dropRoot, Instant start) {
     return InsecureDevelopmentNetwork.builder("SEE-CRASH")
         .insecureSeed(99)
-        .issuedAt(Instant.parse("2026-01-01T00:00:00Z"))
+        .clock(Clock.fixed(start, ZoneOffset.UTC))
         .centre(A, "MK", "PCCC A", List.of(dropRoot.resolve(A).toUri().toString()), null)
         .centre(B, "RS", "PCCC B", List.of(dropRoot.resolve(B).toUri().toString()), null)
         .build();
@@ -42,7 +48,7 @@ public final class KillableSender {
     Message template = TestNetwork.message(A, List.of(B), "alert-stolen-vehicle.json", null);
     Header t = template.header();
     UUID id = id(i);
-    Header h = new Header(id, id, null, Party.of(A, "MK"), List.of(Party.of(B, "RS")), Instant.now(), t.urgency(),
+    Header h = new Header(id, id, null, Party.of(A, "MK"), List.of(Party.of(B, "RS")), t.createdAt(), t.urgency(),
         t.urgencyReason(), null, t.handling(), t.language(), t.legalBasis(), t.purpose(), null);
     return Message.of(h, template.body());
   }
@@ -50,13 +56,13 @@ public final class KillableSender {
   /**
    * Runs the sender.
    *
-   * @param args store folder, drop root, message count
+   * @param args store folder, drop root, message count, the test's start instant
    */
   public static void main(String[] args) throws Exception {
     Path store = Path.of(args[0]);
     Path dropRoot = Path.of(args[1]);
     int count = Integer.parseInt(args[2]);
-    InsecureDevelopmentNetwork net = network(dropRoot);
+    InsecureDevelopmentNetwork net = network(dropRoot, Instant.parse(args[3]));
     try (FileTransport transport = FileTransport.builder().scanIntervalMillis(20).build();
         PcccNode node = PcccNode.builder(net.keys(A), net.directory(), store)
             .transport(transport)

@@ -32,7 +32,7 @@ class NodeOverHttpsTest {
   void thousandMessagesFromConcurrentSendersAllReceiptedExactlyOnce() throws Exception {
     int portA = freePort();
     int portB = freePort();
-    InsecureDevelopmentNetwork net = InsecureDevelopmentNetwork.builder("SEE-HTTPS").insecureSeed(5)
+    InsecureDevelopmentNetwork net = InsecureDevelopmentNetwork.builder("SEE-HTTPS").insecureSeed(5).clock(java.time.Clock.systemUTC())
         .centre(A, "MK", "PCCC A", List.of("https://127.0.0.1:" + portA + "/pccc/v1/envelopes"), null)
         .centre(B, "RS", "PCCC B", List.of("https://127.0.0.1:" + portB + "/pccc/v1/envelopes"), null)
         .build();

@@ -2,6 +2,7 @@ package org.pccc.transport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,13 @@ final class TestNetwork {
   static final String B = "RS-BA-SREMSKA-RACA";
   static final String C = "BG-MK-GYUESHEVO";
 
+  /**
+   * Node tests run on the real clock, so the network does too: its certificates are valid from an
+   * hour before the tests start and messages are made at the time they are sent.
+   */
   static final InsecureDevelopmentNetwork NET = InsecureDevelopmentNetwork.builder("SEE-TEST")
       .insecureSeed(7)
+      .clock(Clock.systemUTC())
       .centre(A, "MK")
       .centre(B, "RS")
       .centre(C, "BG")
@@ -36,12 +42,14 @@ final class TestNetwork {
     return Files.createTempDirectory(base, "pccc-" + name + "-");
   }
 
+  /** An example's body with its instants moved to now (see {@link Examples#readAt}). */
   static Body body(String example) {
-    return PcccJson.create().readValid(Examples.read(example)).body();
+    return PcccJson.create().readValid(Examples.readAt(example, Instant.now())).body();
   }
 
   static Message message(String from, List<String> to, String example, UUID inReplyTo) {
-    Message template = PcccJson.create().readValid(Examples.read(example));
+    Instant now = Instant.now();
+    Message template = PcccJson.create().readValid(Examples.readAt(example, now));
     Header t = template.header();
     List<Party> recipients = new ArrayList<>();
     for (String c : to) {
@@ -49,7 +57,7 @@ final class TestNetwork {
     }
     UUID id = UUID.randomUUID();
     Header h = new Header(id, inReplyTo == null ? id : inReplyTo, inReplyTo, Party.of(from, from.substring(0, 2)),
-        recipients, Instant.now(), t.urgency(), t.urgencyReason(), null, t.handling(), t.language(),
+        recipients, t.createdAt(), t.urgency(), t.urgencyReason(), null, t.handling(), t.language(),
         t.legalBasis(), t.purpose(), t.evaluation());
     return Message.of(h, template.body());
   }

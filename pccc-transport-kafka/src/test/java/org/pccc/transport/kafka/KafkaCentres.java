@@ -3,6 +3,7 @@ package org.pccc.transport.kafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,16 @@ final class KafkaCentres {
   static final String B = "RS-BA-SREMSKA-RACA";
   static final String C = "BG-MK-GYUESHEVO";
   static final List<String> ALL = List.of(A, B, C);
-  private static final Message TEMPLATE = PcccJson.create().readValid(Examples.read("receipt.json"));
 
   private KafkaCentres() {}
 
-  /** A development network (insecure keys, fixed seed) with {@code kafka://bootstrap/CENTRE} endpoints. */
+  /**
+   * A development network (insecure keys, fixed seed) with {@code kafka://bootstrap/CENTRE}
+   * endpoints, on the real clock like the nodes that use it.
+   */
   static InsecureDevelopmentNetwork network(String bootstrap) {
-    InsecureDevelopmentNetwork.Builder b = InsecureDevelopmentNetwork.builder("SEE-KAFKA-TEST").insecureSeed(11);
+    InsecureDevelopmentNetwork.Builder b = InsecureDevelopmentNetwork.builder("SEE-KAFKA-TEST").insecureSeed(11)
+        .clock(Clock.systemUTC());
     for (String c : ALL) {
       b.centre(c, c.substring(0, 2), "PCCC " + c, List.of("kafka://" + bootstrap + "/" + c), null);
     }
@@ -42,15 +46,16 @@ final class KafkaCentres {
 
   /** A small valid message from one centre to others. */
   static Message message(String from, List<String> to) {
-    Header t = TEMPLATE.header();
+    Message template = PcccJson.create().readValid(Examples.readAt("receipt.json", Instant.now()));
+    Header t = template.header();
     List<Party> recipients = new ArrayList<>();
     for (String c : to) {
       recipients.add(Party.of(c, c.substring(0, 2)));
     }
     UUID id = UUID.randomUUID();
-    Header h = new Header(id, id, null, Party.of(from, from.substring(0, 2)), recipients, Instant.now(), t.urgency(),
+    Header h = new Header(id, id, null, Party.of(from, from.substring(0, 2)), recipients, t.createdAt(), t.urgency(),
         t.urgencyReason(), null, t.handling(), t.language(), t.legalBasis(), t.purpose(), t.evaluation());
-    return Message.of(h, TEMPLATE.body());
+    return Message.of(h, template.body());
   }
 
   /** Deletes a store folder. */
