@@ -32,26 +32,30 @@ public final class SealAndOpen {
   }
 
   static VerifiedMessage run(PrintStream out) {
+    // One clock for everything that judges time: certificates, the message, the opener, the receipt.
+    Clock clock = Clock.systemUTC();
     InsecureDevelopmentNetwork net = InsecureDevelopmentNetwork.builder("SEE-SAMPLE")
+        .clock(clock)
         .centre("MK-RS-TABANOVCE", "MK")
         .centre("MK-RS-TABANOVCE-MK", "MK")
         .build();
-    Message message = PcccJson.create().readValid(Examples.read("reply-hit-vehicle.json"));
+    // An example message as if written now (its instants moved alike); a real system builds its own.
+    Message message = PcccJson.create().readValid(Examples.readAt("reply-hit-vehicle.json", clock.instant()));
 
     // The sender seals: sign (EdDSA) then encrypt (ECDH-ES+A256KW with X25519, A256GCM) for every recipient.
-    EnvelopeSealer sealer = EnvelopeSealer.builder(net.keys("MK-RS-TABANOVCE-MK"), net.directory()).build();
+    EnvelopeSealer sealer = EnvelopeSealer.builder(net.keys("MK-RS-TABANOVCE-MK"), net.directory()).clock(clock).build();
     SealedEnvelope envelope = sealer.seal(message);
     out.println("sealed " + envelope.size() + " bytes, sha256 " + envelope.sha256());
 
     // The recipient opens: every check of EnvelopeOpener, each failure with its own code.
     EnvelopeOpener opener = EnvelopeOpener.builder(net.keys("MK-RS-TABANOVCE"), net.directory())
-        .clock(Clock.fixed(message.header().createdAt(), java.time.ZoneOffset.UTC))
+        .clock(clock)
         .build();
     VerifiedMessage opened = opener.open(envelope.bytes());
     out.println("opened message " + opened.message().header().messageId() + " signed by " + opened.signerCentre());
 
     // The recipient signs a receipt; the sender verifies it against the directory.
-    Receipts.SignedReceipt receipt = Receipts.issue(opened, net.keys("MK-RS-TABANOVCE"), Clock.systemUTC());
+    Receipts.SignedReceipt receipt = Receipts.issue(opened, net.keys("MK-RS-TABANOVCE"), clock);
     Receipts.VerifiedReceipt verified = Receipts.verify(receipt.jws(), net.directory(),
         message.header().messageId(), envelope.sha256(), "MK-RS-TABANOVCE");
     out.println("receipt verified from " + verified.receiverCentre());
