@@ -34,6 +34,26 @@ final class Inputs {
     }
   }
 
+  /**
+   * Reads a document that a parser or opener judges: at most {@code maxBytes + 1} bytes. A file larger
+   * than the parser's limit is bad input like any other (exit 1 with the parser's size code), not a
+   * configuration error, and is never read whole.
+   *
+   * @param name a file name, or "-" for stdin
+   * @param what what the file is, for error messages
+   * @param maxBytes the limit of the parser the bytes go to
+   * @return the bytes; longer than {@code maxBytes} if the document is too large
+   */
+  static byte[] readDocument(String name, String what, int maxBytes) {
+    try (InputStream in = "-".equals(name) ? null : Files.newInputStream(Path.of(name))) {
+      return (in == null ? System.in : in).readNBytes(maxBytes + 1);
+    } catch (NoSuchFileException e) {
+      throw CliException.config(what + " not found: " + name);
+    } catch (IOException e) {
+      throw CliException.config("cannot read " + what + " " + name + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
   static byte[] read(Path path, String what) {
     return read(path.toString(), what);
   }

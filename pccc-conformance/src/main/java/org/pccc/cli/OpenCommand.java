@@ -60,7 +60,8 @@ final class OpenCommand extends CommandBase {
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
     CentreKeys self = KeyFolder.read(keys);
     TrustedDirectory directory = trust.load(clock);
-    byte[] bytes = Inputs.read(envelope, "envelope file");
+    // An oversized envelope is refused by the opener with its size code, like any bad envelope.
+    byte[] bytes = Inputs.readDocument(envelope, "envelope file", EnvelopeOpener.DEFAULT_MAX_ENVELOPE_BYTES);
     EnvelopeOpener.Builder builder = EnvelopeOpener.builder(self, directory).clock(clock);
     if (maxAge != null) {
       if (maxAge.isNegative() || maxAge.isZero()) {

@@ -37,9 +37,9 @@ final class ValidateCommand extends CommandBase {
     ArrayNode results = result.putArray("results");
     boolean allValid = true;
     // Read every file first, so that an unreadable one fails the command before any output.
-    List<byte[]> contents = files.stream().map(f -> Inputs.read(f, "message file")).toList();
+    List<ReadResult> reads = files.stream().map(f -> Messages.read(reader, f)).toList();
     for (int i = 0; i < files.size(); i++) {
-      ReadResult read = reader.read(contents.get(i));
+      ReadResult read = reads.get(i);
       ValidationReport report = read.report();
       boolean valid = read instanceof ReadResult.Accepted;
       allValid &= valid;

@@ -98,6 +98,27 @@ class BasicCommandsTest {
   }
 
   @Test
+  void aMessageFileTooLargeIsRejectedInputWithTheModelsSizeCodeNotAConfigurationError() throws Exception {
+    Path huge = temp.resolve("huge.json");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(40L * 1024 * 1024);
+    }
+    Path good = temp.resolve("good.json");
+    Files.write(good, Examples.read("reply-refusal.json"));
+
+    Cli.Result r = Cli.run("validate", "--json", good, huge);
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.json().get("codes").toString()).isEqualTo("[\"PCCC-0002\"]");
+    assertThat(r.json().get("results").get(0).get("valid").asBoolean()).isTrue();
+    assertThat(r.json().get("results").get(1).get("issues").get(0).get("message").asText())
+        .contains(Integer.toString(org.pccc.model.json.PcccJson.DEFAULT_MAX_DOCUMENT_BYTES));
+
+    Cli.Result text = Cli.run("validate", huge);
+    assertThat(text.exit()).isEqualTo(1);
+    assertThat(text.out()).contains("INVALID", "PCCC-0002");
+  }
+
+  @Test
   void validateReadsStdin() {
     java.io.InputStream original = System.in;
     try {
