@@ -125,6 +125,7 @@ public final class PcccNode implements AutoCloseable {
   private final EnvelopeOpener recoveryOpener;
   private final HandoverFolder handover;
   private final Duration inboxRetention;
+  private final int maxInboxRecordsPerSender;
   private final Duration purgeInterval;
   private final Outbox outbox;
   private final Inbox inbox;
@@ -181,6 +182,7 @@ public final class PcccNode implements AutoCloseable {
     this.clock = b.clock;
     this.json = PcccJson.create();
     this.sealer = EnvelopeSealer.builder(keys, directory).clock(clock).build();
+    this.maxInboxRecordsPerSender = b.maxInboxRecordsPerSender;
     this.outbox = FileOutbox.open(b.storeFolder.resolve("outbox"));
     this.inbox = FileInbox.open(b.storeFolder.resolve("inbox"));
     this.audit = FileAuditLog.open(b.storeFolder.resolve("audit"));
@@ -188,7 +190,17 @@ public final class PcccNode implements AutoCloseable {
         .clock(clock)
         // The durable inbox is the replay guard: a (signer, id) it holds is a duplicate whatever the
         // restarts; another signer's use of the same id is not (see onSealedEnvelope).
-        .replayGuard((signer, id, createdAt) -> inbox.find(signer, id).isEmpty());
+        .replayGuard((signer, id, createdAt) -> {
+          if (inbox.find(signer, id).isPresent()) {
+            return false;
+          }
+          if (inbox.sizeFrom(signer) >= maxInboxRecordsPerSender) {
+            // One centre flooding the node fills its own quota, never the others' room.
+            throw new EnvelopeRejectedException(ErrorCode.REPLAY_QUOTA_EXCEEDED,
+                "centre " + signer + " has " + maxInboxRecordsPerSender + " messages inside the inbox retention");
+          }
+          return true;
+        });
     if (b.certificateValidator != null) {
       ob.certificateValidator(b.certificateValidator);
     }
@@ -230,7 +242,9 @@ public final class PcccNode implements AutoCloseable {
     if (!started.compareAndSet(false, true)) {
       return this;
     }
-    for (InboxRecord r : inbox.unhandled()) {
+    List<InboxRecord> waiting = inbox.unhandled();
+    handover.retainOnly(waiting);
+    for (InboxRecord r : waiting) {
       recoverHandOver(r);
     }
     for (URI endpoint : listenOn) {
@@ -526,7 +540,6 @@ public final class PcccNode implements AutoCloseable {
     if (idClash) {
       LOG.warn("{}: message id {} from {} is also used by another centre", ErrorCode.MESSAGE_ID_CONFLICT.code(),
           h.messageId(), v.signerCentre());
-      listener.rejectedInbound(ErrorCode.MESSAGE_ID_CONFLICT.code());
     }
     audit.append(new AuditEvent(AuditDirection.RECEIVED, h.messageId(), h.conversationId(), kind,
         v.signerCentre(), List.of(keys.centreId()), v.envelopeSha256(),
@@ -822,6 +835,7 @@ public final class PcccNode implements AutoCloseable {
     private int workerThreads = 2;
     private Duration inboxRetention = DEFAULT_INBOX_RETENTION;
     private Duration purgeInterval = Duration.ofHours(1);
+    private int maxInboxRecordsPerSender = 1_000_000;
 
     private Builder(CentreKeys keys, TrustedDirectory directory, Path storeFolder) {
       this.keys = Objects.requireNonNull(keys, "keys");
@@ -878,6 +892,19 @@ public final class PcccNode implements AutoCloseable {
         throw new IllegalArgumentException("purgeInterval must be positive");
       }
       purgeInterval = v;
+      return this;
+    }
+
+    /**
+     * Sets how many messages of one sending centre the inbox holds within its retention (default
+     * one million); beyond it that centre's messages are refused ({@code PCCC-2041}) until
+     * retention frees room, while other centres are unaffected.
+     */
+    public Builder maxInboxRecordsPerSender(int v) {
+      if (v <= 0) {
+        throw new IllegalArgumentException("maxInboxRecordsPerSender must be positive");
+      }
+      maxInboxRecordsPerSender = v;
       return this;
     }
 

@@ -196,6 +196,26 @@ class InsiderAttackNodeTest {
   }
 
   @Test
+  void oneCentreFloodingTheInboxIsStoppedByItsQuotaWhileAnotherCentreStillGetsThrough() throws Exception {
+    PcccNode a = node(A, TestNetwork.fastStore("a"));
+    PcccNode c = node(C, TestNetwork.fastStore("c"));
+    Path storeB = TestNetwork.fastStore("b");
+    started(builder(B, storeB).maxInboxRecordsPerSender(2).build());
+    for (int i = 0; i < 2; i++) {
+      c.send(message(C, List.of(B), "alert-stolen-vehicle.json", null, null)).receipt(B).get(10, TimeUnit.SECONDS);
+    }
+    Message overQuota = message(C, List.of(B), "alert-stolen-vehicle.json", null, null);
+    assertThat(catchCause(c.send(overQuota).receipt(B))).isInstanceOfSatisfying(DeliveryException.class,
+        e -> assertThat(e.code()).isEqualTo(DeliveryException.REJECTED));
+    assertThat(audit(storeB, "REJECTED", null)).extracting(e -> e.path("code").asText())
+        .containsExactly(ErrorCode.REPLAY_QUOTA_EXCEEDED.code());
+
+    Message genuine = message(A, List.of(B), "alert-stolen-vehicle.json", null, null);
+    assertThat(a.send(genuine).receipt(B).get(10, TimeUnit.SECONDS).receiverCentre()).isEqualTo(B);
+    assertThat(waitFor(B, 3)).extracting(VerifiedMessage::signerCentre).containsExactly(C, C, A);
+  }
+
+  @Test
   void handOverFileSwappedForAnotherValidEnvelopeBeforeRecoveryIsQuarantinedAndNotHandedOver() throws Exception {
     PcccNode a = node(A, TestNetwork.fastStore("a"));
     Path storeB = TestNetwork.fastStore("b");

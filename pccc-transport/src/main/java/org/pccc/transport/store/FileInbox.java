@@ -80,6 +80,7 @@ public final class FileInbox implements Inbox {
   // id -> sender -> state. The inner maps are immutable, replaced under the id's shard lock, so
   // that readers outside the lock see a consistent one (almost always a single sender).
   private final Map<UUID, Map<String, Indexed>> index = new ConcurrentHashMap<>();
+  private final Map<String, Integer> perSender = new ConcurrentHashMap<>();
   private final List<Path> quarantined = new ArrayList<>();
   private volatile boolean closed;
 
@@ -378,6 +379,12 @@ public final class FileInbox implements Inbox {
   }
 
   @Override
+  public int sizeFrom(String senderCentre) {
+    checkOpen();
+    return perSender.getOrDefault(Objects.requireNonNull(senderCentre, "senderCentre"), 0);
+  }
+
+  @Override
   public int size() {
     checkOpen();
     int n = 0;
@@ -536,7 +543,9 @@ public final class FileInbox implements Inbox {
   private void put(UUID id, String sender, Indexed x) {
     index.compute(id, (k, senders) -> {
       Map<String, Indexed> copy = senders == null ? new HashMap<>() : new HashMap<>(senders);
-      copy.put(sender, x);
+      if (copy.put(sender, x) == null) {
+        perSender.merge(sender, 1, Integer::sum);
+      }
       return Map.copyOf(copy);
     });
   }
@@ -545,7 +554,9 @@ public final class FileInbox implements Inbox {
   private void remove(UUID id, String sender) {
     index.computeIfPresent(id, (k, senders) -> {
       Map<String, Indexed> copy = new HashMap<>(senders);
-      copy.remove(sender);
+      if (copy.remove(sender) != null) {
+        perSender.computeIfPresent(sender, (s, n) -> n == 1 ? null : n - 1);
+      }
       return copy.isEmpty() ? null : Map.copyOf(copy);
     });
   }

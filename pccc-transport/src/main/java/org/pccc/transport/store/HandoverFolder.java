@@ -146,6 +146,37 @@ public final class HandoverFolder {
     }
   }
 
+  /**
+   * Deletes kept files that no record still waiting for hand-over names: left by a crash between
+   * hand-over and release, or by a copy of a message that lost the race to commit.
+   *
+   * @param waiting the records not yet handed to the application
+   * @return how many files were deleted
+   */
+  public int retainOnly(java.util.Collection<InboxRecord> waiting) {
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    for (InboxRecord r : waiting) {
+      keep.add(fileOf(r).getFileName().toString());
+      keep.add(r.messageId() + SUFFIX);
+    }
+    int deleted = 0;
+    try {
+      for (Path p : DurableFiles.list(folder)) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(SUFFIX) && !keep.contains(name) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(p);
+          deleted++;
+        }
+      }
+      if (deleted > 0) {
+        DurableFiles.fsyncDirectory(folder);
+      }
+    } catch (IOException e) {
+      throw DurableFiles.io("cleaning the hand-over folder", e);
+    }
+    return deleted;
+  }
+
   private Path quarantine(Path file) {
     try {
       return DurableFiles.quarantine(file, quarantineDir, clock.instant());

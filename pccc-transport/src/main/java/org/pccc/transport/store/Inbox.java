@@ -61,6 +61,9 @@ public interface Inbox extends AutoCloseable {
    */
   int purgeOlderThan(Instant cutoff);
 
+  /** Returns the number of records held for one sender (what its quota is measured on). */
+  int sizeFrom(String senderCentre);
+
   /** Returns the number of records held. */
   int size();
 

@@ -73,6 +73,8 @@ class FileInboxTest {
       assertThat(inbox.findAll(id)).extracting(InboxRecord::senderCentre).containsExactly(other, S);
       assertThat(inbox.unhandled()).extracting(InboxRecord::senderCentre).containsExactly(S);
       assertThat(inbox.size()).isEqualTo(2);
+      assertThat(inbox.sizeFrom(other)).isEqualTo(1);
+      assertThat(inbox.sizeFrom(S)).isEqualTo(1);
     }
   }
 
