@@ -874,7 +874,7 @@ public final class PcccNode implements AutoCloseable {
 
     /**
      * Sets how long the inbox remembers a handed-over message (default {@link
-     * #DEFAULT_INBOX_RETENTION}). It must outlast the replay window (the opener's maximum age plus
+     * PcccNode#DEFAULT_INBOX_RETENTION}). It must outlast the replay window (the opener's maximum age plus
      * clock skew), so that a message is refused as too old before its id is forgotten.
      */
     public Builder inboxRetention(Duration v) {
