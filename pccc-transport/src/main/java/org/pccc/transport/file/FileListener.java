@@ -75,6 +75,8 @@ final class FileListener implements Listener {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread scanner;
   private WatchService watcher;
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> refusals = new ConcurrentHashMap<>();
+
   /** Runs just before a file is taken: lets a test swap it the way an attacker would. */
   volatile java.util.function.Consumer<String> beforeTake = name -> { };
 
@@ -181,6 +183,7 @@ final class FileListener implements Listener {
 
   private void scan() {
     if (!drop.stillAtItsPath()) {
+      count(FileTransport.FOLDER_NOT_TRUSTED);
       LOG.warn("{}: drop folder {} was renamed or replaced (by a link?); not scanning what is at its path now",
           FileTransport.FOLDER_NOT_TRUSTED, folder);
       return;
@@ -257,6 +260,7 @@ final class FileListener implements Listener {
       }
       BasicFileAttributes attributes = inflight.attributes(name);
       if (!attributes.isRegularFile()) {
+        count(FileTransport.NOT_A_REGULAR_FILE);
         refuse(name, FileTransport.NOT_A_REGULAR_FILE + ": not a regular file (a link, FIFO or device)");
         return;
       }
@@ -343,6 +347,7 @@ final class FileListener implements Listener {
   /** Moves an entry from .inflight/ to rejected/, never over an earlier file of the same name. */
   private void refuse(String name, String why) throws IOException {
     if (!rejectedDir.stillAtItsPath() || !drop.stillAtItsPath()) {
+      count(FileTransport.FOLDER_NOT_TRUSTED);
       // Someone put something else (a link?) where rejected/ was: the evidence still goes to the
       // folder held since the listener started, never to where a link points.
       LOG.warn("{}: {}/ in {} was renamed or replaced; keeping rejected files in the folder opened at start",
@@ -385,6 +390,16 @@ final class FileListener implements Listener {
         moveBack(name);
       }
     }
+  }
+
+  private void count(String code) {
+    refusals.computeIfAbsent(code, c -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+  }
+
+  /** Returns how often this listener met an attack of this code ({@code PCCC-3042}, {@code PCCC-3043}). */
+  int refusals(String code) {
+    java.util.concurrent.atomic.AtomicInteger n = refusals.get(code);
+    return n == null ? 0 : n.get();
   }
 
   private void backOff(String name) {

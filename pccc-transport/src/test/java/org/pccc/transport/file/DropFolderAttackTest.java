@@ -100,7 +100,9 @@ class DropFolderAttackTest {
   void rejectedFolderSwappedForALinkWhileListeningCannotSendFilesOutOfTheDropFolder() throws Exception {
     Path outside = Files.createDirectories(root.resolve("outside"));
     RecordingHandler inbox = inbox();
-    resources.add(transport(FileTransport.builder().scanIntervalMillis(20)).listen(folder().toUri(), inbox));
+    FileListener listener = (FileListener) transport(FileTransport.builder().scanIntervalMillis(20))
+        .listen(folder().toUri(), inbox);
+    resources.add(listener);
     // The attacker renames rejected/ away and puts a link to a folder of its choice in its place.
     Path movedAway = folder().resolve("rejected-old");
     Files.move(folder().resolve(FileTransport.REJECTED_FOLDER), movedAway);
@@ -113,6 +115,7 @@ class DropFolderAttackTest {
     assertThat(list(outside)).isEmpty();
     assertThat(inbox.commits()).isEqualTo(1);
     assertThat(Files.readAllBytes(list(movedAway).get(0))).isEqualTo(JUNK);
+    assertThat(listener.refusals(FileTransport.FOLDER_NOT_TRUSTED)).isEqualTo(1);
   }
 
   @Test
@@ -138,6 +141,7 @@ class DropFolderAttackTest {
         LinkOption.NOFOLLOW_LINKS))).as("the FIFO is moved to rejected/, unopened").isTrue();
     assertThat(Files.isRegularFile(folder().resolve(FileTransport.REJECTED_FOLDER).resolve(fifo.getFileName()),
         LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(listener.refusals(FileTransport.NOT_A_REGULAR_FILE)).isEqualTo(1);
 
     deliver(new byte[] {1});
     assertThat(inbox.awaitCalls(1, Duration.ofSeconds(5))).isTrue();
@@ -165,6 +169,7 @@ class DropFolderAttackTest {
     Path inRejected = folder().resolve(FileTransport.REJECTED_FOLDER).resolve(swapped.getFileName());
     assertThat(await(() -> Files.isSymbolicLink(inRejected))).as("the link itself is moved to rejected/").isTrue();
     assertThat(secret).exists().hasBinaryContent(new byte[] {9, 9, 9});
+    assertThat(listener.refusals(FileTransport.NOT_A_REGULAR_FILE)).isEqualTo(1);
 
     deliver(new byte[] {1});
     assertThat(inbox.awaitCalls(1, Duration.ofSeconds(5))).isTrue();
