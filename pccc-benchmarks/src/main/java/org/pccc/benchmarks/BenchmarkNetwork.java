@@ -29,7 +29,7 @@ final class BenchmarkNetwork {
    * A replay guard that accepts every message id: benchmark only, so that one envelope can be
    * opened again and again. A real opener must never use it.
    */
-  static final ReplayGuard ACCEPT_ALL = (messageId, createdAt) -> true;
+  static final ReplayGuard ACCEPT_ALL = (signer, messageId, createdAt) -> true;
 
   private final InsecureDevelopmentNetwork network;
   private final KeyProfile profile;

@@ -43,7 +43,8 @@ import org.pccc.model.json.ReadResult;
  *       is among the named recipients, so a signed message cannot be re-encrypted and forwarded
  *       to a third centre ({@code RECIPIENT_NOT_NAMED});
  *   <li>created-at is inside the accepted window ({@code CLOCK_SKEW});
- *   <li>the message id was not seen before ({@code REPLAY}).
+ *   <li>the (signer, message id) pair was not seen before ({@code REPLAY}), and the signer is
+ *       within its replay quota ({@code REPLAY_QUOTA_EXCEEDED}).
  * </ol>
  *
  * Algorithms are taken from the configured {@link AlgorithmPolicy}, never from the message.
@@ -78,7 +79,7 @@ public final class EnvelopeOpener {
     this.json = b.json;
     this.policy = b.policy;
     this.providers = b.providers;
-    this.replayGuard = b.replayGuard == null ? new InMemoryReplayGuard(1_000_000, b.maxAge.plus(b.maxClockSkew)) : b.replayGuard;
+    this.replayGuard = b.replayGuard == null ? new InMemoryReplayGuard(InMemoryReplayGuard.DEFAULT_MAX_IDS_PER_SIGNER, b.maxAge.plus(b.maxClockSkew)) : b.replayGuard;
     this.certificateValidator = b.certificateValidator;
     this.clock = b.clock;
     this.maxEnvelopeBytes = b.maxEnvelopeBytes;
@@ -155,7 +156,7 @@ public final class EnvelopeOpener {
     if (created.isAfter(now.plus(maxClockSkew)) || created.isBefore(now.minus(maxAge))) {
       throw reject(ErrorCode.CLOCK_SKEW, "createdAt is outside the accepted window");
     }
-    if (!replayGuard.firstSeen(message.header().messageId(), created)) {
+    if (!replayGuard.firstSeen(signer.centreId(), message.header().messageId(), created)) {
       throw new ReplayedMessageException(message.header().messageId(), signer.centreId());
     }
     return new VerifiedMessage(message, signer.centreId(), signer.certificate(), Digests.sha256Hex(envelope), now);
@@ -221,7 +222,7 @@ public final class EnvelopeOpener {
     public Builder algorithmPolicy(AlgorithmPolicy v) { policy = Objects.requireNonNull(v); return this; }
     /** Sets the JCA providers. */
     public Builder providers(JcaProviders v) { providers = Objects.requireNonNull(v); return this; }
-    /** Sets the replay guard; the default is in memory, one million ids over the maximum age. */
+    /** Sets the replay guard; the default is in memory, {@link InMemoryReplayGuard#DEFAULT_MAX_IDS_PER_SIGNER} ids per signer over the maximum age. */
     public Builder replayGuard(ReplayGuard v) { replayGuard = Objects.requireNonNull(v); return this; }
     /**
      * Adds PKIX validation of signers' certificates (national roots, CRLs) on top of the

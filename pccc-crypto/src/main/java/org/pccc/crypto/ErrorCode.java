@@ -48,6 +48,13 @@ public enum ErrorCode {
   RECEIPT_INVALID(2018, "The receipt is not valid."),
   /** A certificate does not chain to a trusted anchor. */
   UNTRUSTED_CHAIN(2019, "A certificate does not chain to a trusted authority."),
+  /**
+   * The message id is already held for a message from another signer. Replay state is keyed by
+   * (signer, id), so the message is not mistaken for a replay of the other; the clash is recorded.
+   */
+  MESSAGE_ID_CONFLICT(2040, "The message id is already used by another signer."),
+  /** The signer has used up its quota of remembered message ids within the replay window. */
+  REPLAY_QUOTA_EXCEEDED(2041, "The signer has sent more messages than the replay quota allows."),
   /** Our own crypto setup is wrong (missing algorithm or provider, unusable settings). */
   CONFIGURATION(2900, "The crypto configuration is not usable."),
   /** A key of a type or curve this SDK does not support was given to it. */

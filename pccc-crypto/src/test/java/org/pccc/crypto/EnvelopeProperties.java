@@ -96,7 +96,7 @@ class EnvelopeProperties {
   private static EnvelopeOpener opener(int centre, Instant at) {
     return EnvelopeOpener.builder(network.keys(CENTRES.get(centre)), network.directory())
         .clock(Clock.fixed(at, ZoneOffset.UTC))
-        .replayGuard((id, createdAt) -> true)
+        .replayGuard((signer, id, createdAt) -> true)
         .build();
   }
 
@@ -300,7 +300,7 @@ class EnvelopeProperties {
     // The pool's messages were created hours apart: a clock in the middle and a wide age limit.
     EnvelopeOpener opener = EnvelopeOpener.builder(network.keys(CENTRES.get(1)), network.directory())
         .clock(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC)).maxAge(java.time.Duration.ofDays(30))
-        .replayGuard((x, t) -> true).build();
+        .replayGuard((s, x, t) -> true).build();
     if (hybrid.equals(TREE.readTree(one.envelope()))) {
       // only 'protected' was swapped, between two envelopes of our sealer: nothing changed
       assertThat(opener.open(bytes).message()).isEqualTo(one.message());

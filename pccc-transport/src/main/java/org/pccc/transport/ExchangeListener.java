@@ -35,6 +35,9 @@ public interface ExchangeListener {
   /** An inbound envelope was rejected with a stable code. */
   default void rejectedInbound(String code) {}
 
+  /** The node's scheduled retention forgot {@code records} inbox records received before {@code cutoff}. */
+  default void inboxPurged(int records, Instant cutoff) {}
+
   /** An open request's reply deadline is near. */
   default void deadlineApproaching(UUID requestId, String requesterCentre, Instant dueBy) {}
 }

@@ -60,6 +60,7 @@ import org.pccc.transport.store.AuditLog;
 import org.pccc.transport.store.FileAuditLog;
 import org.pccc.transport.store.FileInbox;
 import org.pccc.transport.store.FileOutbox;
+import org.pccc.transport.store.HandoverFolder;
 import org.pccc.transport.store.Inbox;
 import org.pccc.transport.store.InboxRecord;
 import org.pccc.transport.store.Outbox;
@@ -88,6 +89,10 @@ import org.slf4j.LoggerFactory;
  * {@link ExchangeListener} a configurable time before it passes; {@link #sendDelayNotice} sends
  * the Art. 5(2) notice.
  *
+ * <p><b>Retention.</b> Inbox records of handed-over messages are purged on a schedule ({@link
+ * Builder#purgeInterval}) once older than {@link Builder#inboxRetention}, which outlasts the
+ * replay window.
+ *
  * <p><b>Audit.</b> Every message sent and received, every receipt and rejection is appended to a
  * hash-chained audit log: ids, kinds, centres, envelope digests and codes, never content.
  *
@@ -97,6 +102,11 @@ import org.slf4j.LoggerFactory;
 public final class PcccNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PcccNode.class);
   private static final int DUE_BATCH = 512;
+  /** The replay window of the node's opener: an inbox record must be kept at least this long. */
+  private static final Duration MIN_INBOX_RETENTION =
+      EnvelopeOpener.DEFAULT_MAX_AGE.plus(EnvelopeOpener.DEFAULT_MAX_CLOCK_SKEW);
+  /** Default inbox retention: the replay window and a day. */
+  public static final Duration DEFAULT_INBOX_RETENTION = MIN_INBOX_RETENTION.plus(Duration.ofDays(1));
 
   private final CentreKeys keys;
   private final TrustedDirectory directory;
@@ -113,7 +123,10 @@ public final class PcccNode implements AutoCloseable {
   private final EnvelopeSealer sealer;
   private final EnvelopeOpener opener;
   private final EnvelopeOpener recoveryOpener;
-  private final Path handoverFolder;
+  private final HandoverFolder handover;
+  private final Duration inboxRetention;
+  private final int maxInboxRecordsPerSender;
+  private final Duration purgeInterval;
   private final Outbox outbox;
   private final Inbox inbox;
   private final AuditLog audit;
@@ -123,14 +136,20 @@ public final class PcccNode implements AutoCloseable {
   private final Map<DeliveryKey, CompletableFuture<VerifiedReceipt>> pendingReceipts = new ConcurrentHashMap<>();
   private final Set<DeliveryKey> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<DeliveryKey, Integer> sendsWithoutReceipt = new ConcurrentHashMap<>();
-  private final Map<UUID, CompletableFuture<VerifiedMessage>> pendingReplies = new ConcurrentHashMap<>();
-  private final Map<UUID, OpenRequest> openRequests = new ConcurrentHashMap<>();
+  private final Map<UUID, AwaitedReply> pendingReplies = new ConcurrentHashMap<>();
+  private final Map<RequestKey, OpenRequest> openRequests = new ConcurrentHashMap<>();
   private final List<Listener> listeners = new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Instant nextExpiryScan = Instant.MIN;
 
   private record DeliveryKey(UUID messageId, String centre) {}
+
+  /** A received request: ids are the sender's choice, so the requester is part of the key. */
+  private record RequestKey(String requesterCentre, UUID requestId) {}
+
+  /** A sent request's reply future and who may complete it: only the request's recipients. */
+  private record AwaitedReply(Set<String> recipients, CompletableFuture<VerifiedMessage> reply) {}
 
   /**
    * A request received by this centre whose reply deadline is being tracked.
@@ -145,7 +164,8 @@ public final class PcccNode implements AutoCloseable {
    * A request sent with {@link #request}: its delivery and the first reply to it.
    *
    * @param delivery the delivery handle
-   * @param reply completes with the first verified reply naming the request
+   * @param reply completes with the first verified reply naming the request and signed by one of
+   *     its recipients
    */
   public record PendingRequest(DeliveryHandle delivery, CompletableFuture<VerifiedMessage> reply) {}
 
@@ -162,21 +182,35 @@ public final class PcccNode implements AutoCloseable {
     this.clock = b.clock;
     this.json = PcccJson.create();
     this.sealer = EnvelopeSealer.builder(keys, directory).clock(clock).build();
+    this.maxInboxRecordsPerSender = b.maxInboxRecordsPerSender;
     this.outbox = FileOutbox.open(b.storeFolder.resolve("outbox"));
     this.inbox = FileInbox.open(b.storeFolder.resolve("inbox"));
     this.audit = FileAuditLog.open(b.storeFolder.resolve("audit"));
     EnvelopeOpener.Builder ob = EnvelopeOpener.builder(keys, directory)
         .clock(clock)
-        // The durable inbox is the replay guard: an id it holds is a duplicate whatever the restarts.
-        .replayGuard((id, createdAt) -> inbox.find(id).isEmpty());
+        // The durable inbox is the replay guard: a (signer, id) it holds is a duplicate whatever the
+        // restarts; another signer's use of the same id is not (see onSealedEnvelope).
+        .replayGuard((signer, id, createdAt) -> {
+          if (inbox.find(signer, id).isPresent()) {
+            return false;
+          }
+          if (inbox.sizeFrom(signer) >= maxInboxRecordsPerSender) {
+            // One centre flooding the node fills its own quota, never the others' room.
+            throw new EnvelopeRejectedException(ErrorCode.REPLAY_QUOTA_EXCEEDED,
+                "centre " + signer + " has " + maxInboxRecordsPerSender + " messages inside the inbox retention");
+          }
+          return true;
+        });
     if (b.certificateValidator != null) {
       ob.certificateValidator(b.certificateValidator);
     }
     this.opener = ob.build();
     // Re-opens envelopes committed but not handed over before a crash: the inbox already holds
     // their ids, so this opener's replay guard must let them through (they are not replays).
-    this.recoveryOpener = ob.replayGuard((id, createdAt) -> true).build();
-    this.handoverFolder = DurableFolder.create(b.storeFolder.resolve("handover"));
+    this.recoveryOpener = ob.replayGuard((signer, id, createdAt) -> true).build();
+    this.handover = HandoverFolder.open(b.storeFolder.resolve("handover"), clock);
+    this.inboxRetention = b.inboxRetention;
+    this.purgeInterval = b.purgeInterval;
     this.listenOn = b.listenOn.isEmpty() ? ownEndpoints() : List.copyOf(b.listenOn);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pccc-node-" + keys.centreId() + "-scheduler"));
     this.workers = Executors.newFixedThreadPool(b.workerThreads, r -> daemon(r, "pccc-node-" + keys.centreId() + "-worker"));
@@ -208,18 +242,10 @@ public final class PcccNode implements AutoCloseable {
     if (!started.compareAndSet(false, true)) {
       return this;
     }
-    for (InboxRecord r : inbox.unhandled()) {
-      Optional<byte[]> envelope = DurableFolder.read(handoverFolder, r.messageId() + ".env");
-      if (envelope.isEmpty()) {
-        LOG.warn("message {} committed but its envelope for hand-over is missing", r.messageId());
-        continue;
-      }
-      try {
-        VerifiedMessage v = recoveryOpener.open(envelope.get());
-        workers.execute(() -> handOver(v));
-      } catch (EnvelopeRejectedException e) {
-        LOG.warn("message {} could not be reopened for hand-over ({})", r.messageId(), e.code());
-      }
+    List<InboxRecord> waiting = inbox.unhandled();
+    handover.retainOnly(waiting);
+    for (InboxRecord r : waiting) {
+      recoverHandOver(r);
     }
     for (URI endpoint : listenOn) {
       Transport t = transportFor(endpoint)
@@ -229,7 +255,53 @@ public final class PcccNode implements AutoCloseable {
     }
     long period = Math.max(1, pollInterval.toMillis());
     scheduler.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
+    long purgeMillis = Math.max(1, purgeInterval.toMillis());
+    scheduler.scheduleWithFixedDelay(this::purgeInbox, purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
     return this;
+  }
+
+  /**
+   * Hands over a message committed before a crash, but only the envelope the inbox record commits
+   * to: the kept file's digest must be the record's, and it must open as the record's message id
+   * from the record's sender. Anything else is quarantined and audited ({@link
+   * InboundRefusedException#HANDOVER_MISMATCH}), never given to the application.
+   */
+  private void recoverHandOver(InboxRecord r) {
+    HandoverFolder.Kept kept = handover.read(r);
+    if (kept instanceof HandoverFolder.Kept.Missing) {
+      LOG.warn("message {} committed but its envelope for hand-over is missing", r.messageId());
+      return;
+    }
+    if (kept instanceof HandoverFolder.Kept.Envelope e) {
+      try {
+        VerifiedMessage v = recoveryOpener.open(e.bytes());
+        if (v.message().header().messageId().equals(r.messageId()) && v.signerCentre().equals(r.senderCentre())) {
+          workers.execute(() -> handOver(v));
+          return;
+        }
+      } catch (EnvelopeRejectedException ex) {
+        LOG.warn("message {} could not be reopened for hand-over ({})", r.messageId(), ex.code());
+        return;
+      }
+      handover.quarantine(r);
+    }
+    LOG.error("{}: the envelope kept for hand-over of message {} from {} is not the one committed; quarantined",
+        InboundRefusedException.HANDOVER_MISMATCH, r.messageId(), r.senderCentre());
+    reject(r.messageId(), r.senderCentre(), r.envelopeSha256(), InboundRefusedException.HANDOVER_MISMATCH);
+  }
+
+  /** Forgets inbox records older than the retention (which outlasts the replay window). */
+  private void purgeInbox() {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      Instant cutoff = clock.instant().minus(inboxRetention);
+      int purged = inbox.purgeOlderThan(cutoff);
+      listener.inboxPurged(purged, cutoff);
+    } catch (RuntimeException e) {
+      LOG.warn("inbox purge failed ({}); will try again", e.getClass().getSimpleName());
+    }
   }
 
   /** Returns the endpoints this node listens on (as the transports report them). */
@@ -286,21 +358,29 @@ public final class PcccNode implements AutoCloseable {
         List.copyOf(recipients), envelope.sha256(), auditCode));
     if (message.body() instanceof Reply reply && h.inReplyTo() != null
         && reply.outcome() != ReplyOutcome.DELAY_NOTICE && reply.outcome() != ReplyOutcome.CLARIFICATION_REQUEST) {
-      openRequests.remove(h.inReplyTo());
+      for (String requester : recipients) {
+        openRequests.remove(new RequestKey(requester, h.inReplyTo()));
+      }
     }
     scheduler.execute(this::tick);
     return new DeliveryHandle(h.messageId(), futures);
   }
 
   /**
-   * Sends a request and correlates the first reply that names it.
+   * Sends a request and correlates the first reply that names it and is signed by one of the
+   * request's recipients. A message from any other centre naming the request is refused ({@link
+   * InboundRefusedException#REPLY_NOT_FROM_RECIPIENT}, audited) while the reply is awaited.
    *
    * @param request a valid message
    * @return the delivery handle and the future reply
    */
   public PendingRequest request(Message request) {
     CompletableFuture<VerifiedMessage> reply = new CompletableFuture<>();
-    pendingReplies.put(request.header().messageId(), reply);
+    Set<String> recipients = new LinkedHashSet<>();
+    for (Party p : request.header().recipients()) {
+      recipients.add(p.centreId());
+    }
+    pendingReplies.put(request.header().messageId(), new AwaitedReply(Set.copyOf(recipients), reply));
     try {
       return new PendingRequest(send(request), reply);
     } catch (RuntimeException e) {
@@ -333,7 +413,8 @@ public final class PcccNode implements AutoCloseable {
     Reply body = new Reply(ReplyOutcome.DELAY_NOTICE, List.of(), null, null, List.of(),
         new DelayNotice(expectedBy, reasons), List.of());
     DeliveryHandle handle = send(Message.of(h, body));
-    openRequests.computeIfPresent(in.messageId(), (id, open) -> new OpenRequest(id, open.requesterCentre(), expectedBy));
+    openRequests.computeIfPresent(new RequestKey(request.signerCentre(), in.messageId()),
+        (key, open) -> new OpenRequest(open.requestId(), open.requesterCentre(), expectedBy));
     return handle;
   }
 
@@ -401,8 +482,11 @@ public final class PcccNode implements AutoCloseable {
         onReceipt(bytes);
       }
       return CompletableFuture.completedFuture(null);
+    } catch (InboundRefusedException e) {
+      reject(e.messageId(), e.senderCentre(), org.pccc.crypto.Digests.sha256Hex(bytes), e.code());
+      return CompletableFuture.failedFuture(new TransportException(TransportException.REJECTED, e.getMessage(), false, e));
     } catch (EnvelopeRejectedException e) {
-      reject(null, null, bytes, e.code());
+      reject(null, null, org.pccc.crypto.Digests.sha256Hex(bytes), e.code());
       return CompletableFuture.failedFuture(new TransportException(TransportException.REJECTED, e.getMessage(), false, e));
     } catch (PcccException e) {
       // Our own stores or configuration failed: keep the envelope for a later attempt.
@@ -425,31 +509,50 @@ public final class PcccNode implements AutoCloseable {
     }
     Message m = v.message();
     Header h = m.header();
+    AwaitedReply awaited = h.inReplyTo() == null ? null : pendingReplies.get(h.inReplyTo());
+    if (awaited != null && !awaited.recipients().contains(v.signerCentre())) {
+      // Only a centre the request went to may answer it: another member naming our request
+      // would otherwise complete the caller's future with its own content.
+      throw new InboundRefusedException(InboundRefusedException.REPLY_NOT_FROM_RECIPIENT, h.messageId(),
+          v.signerCentre(), "message " + h.messageId() + " from " + v.signerCentre()
+          + " names a request that was not sent to that centre");
+    }
     Receipts.SignedReceipt receipt = Receipts.issue(v, keys, clock);
     InboxRecord record = new InboxRecord(h.messageId(), v.signerCentre(), v.openedAt(), v.envelopeSha256(),
         receipt.jws(), false);
     // The sealed envelope is kept until the application has the message, so that a crash between
-    // commit and hand-over does not lose it; it is deleted once the handler returns.
-    DurableFolder.write(handoverFolder, h.messageId() + ".env", bytes);
+    // commit and hand-over does not lose it; it is deleted once the handler returns. Its name
+    // binds it to the record (sender, id, digest), and recovery checks the content against it.
+    handover.keep(record, bytes);
     if (!inbox.commit(record)) {
+      Optional<InboxRecord> committed = inbox.find(v.signerCentre(), h.messageId());
+      if (committed.isEmpty() || !committed.get().envelopeSha256().equals(record.envelopeSha256())
+          || committed.get().handedToApplication()) {
+        handover.release(record); // a copy with other bytes lost the race: its file is not needed
+      }
       answerDuplicate(h.messageId(), v.signerCentre());
       return;
     }
     String kind = m.body().kind().code();
+    // Message ids are the sender's choice: another signer's earlier use of this id does not make
+    // this message a replay (it is committed under its own (signer, id)), but the clash is recorded.
+    boolean idClash = inbox.findAll(h.messageId()).size() > 1;
+    if (idClash) {
+      LOG.warn("{}: message id {} from {} is also used by another centre", ErrorCode.MESSAGE_ID_CONFLICT.code(),
+          h.messageId(), v.signerCentre());
+    }
     audit.append(new AuditEvent(AuditDirection.RECEIVED, h.messageId(), h.conversationId(), kind,
-        v.signerCentre(), List.of(keys.centreId()), v.envelopeSha256(), null));
+        v.signerCentre(), List.of(keys.centreId()), v.envelopeSha256(),
+        idClash ? ErrorCode.MESSAGE_ID_CONFLICT.code() : null));
     listener.received(v);
     deliverReceipt(h.messageId(), h.conversationId(), v.signerCentre(), receipt.jws());
     if (m.body() instanceof InformationRequest request) {
       Instant due = h.dueBy() != null ? h.dueBy()
           : ReplyDeadlines.dueBy(h.urgency(), request.dataAccess(), v.openedAt());
-      openRequests.put(h.messageId(), new OpenRequest(h.messageId(), v.signerCentre(), due));
+      openRequests.put(new RequestKey(v.signerCentre(), h.messageId()), new OpenRequest(h.messageId(), v.signerCentre(), due));
     }
-    if (h.inReplyTo() != null) {
-      CompletableFuture<VerifiedMessage> waiting = pendingReplies.remove(h.inReplyTo());
-      if (waiting != null) {
-        waiting.complete(v);
-      }
+    if (awaited != null && pendingReplies.remove(h.inReplyTo(), awaited)) {
+      awaited.reply().complete(v);
     }
     workers.execute(() -> handOver(v));
   }
@@ -458,8 +561,8 @@ public final class PcccNode implements AutoCloseable {
     UUID id = v.message().header().messageId();
     try {
       handler.onMessage(v);
-      inbox.markHandled(id);
-      DurableFolder.delete(handoverFolder, id + ".env");
+      inbox.markHandled(v.signerCentre(), id);
+      handover.release(id, v.signerCentre(), v.envelopeSha256());
       audit.append(new AuditEvent(AuditDirection.HANDED_TO_APPLICATION, id, v.message().header().conversationId(),
           v.message().body().kind().code(), v.signerCentre(), List.of(keys.centreId()), v.envelopeSha256(), null));
     } catch (RuntimeException e) {
@@ -468,7 +571,7 @@ public final class PcccNode implements AutoCloseable {
   }
 
   private void answerDuplicate(UUID messageId, String sender) {
-    Optional<InboxRecord> original = inbox.find(messageId);
+    Optional<InboxRecord> original = inbox.find(sender, messageId);
     listener.duplicate(messageId, sender);
     if (original.isPresent()) {
       audit.append(new AuditEvent(AuditDirection.DUPLICATE, messageId, null, null, sender, List.of(keys.centreId()),
@@ -505,10 +608,10 @@ public final class PcccNode implements AutoCloseable {
     }
   }
 
-  private void reject(UUID messageId, String sender, byte[] bytes, String code) {
+  private void reject(UUID messageId, String sender, String envelopeSha256, String code) {
     listener.rejectedInbound(code);
     try {
-      audit.append(AuditEvent.rejected(messageId, sender, org.pccc.crypto.Digests.sha256Hex(bytes), code));
+      audit.append(AuditEvent.rejected(messageId, sender, envelopeSha256, code));
     } catch (RuntimeException e) {
       LOG.warn("could not audit a rejection ({})", code);
     }
@@ -623,11 +726,11 @@ public final class PcccNode implements AutoCloseable {
     }
   }
 
-  private final Set<UUID> warned = ConcurrentHashMap.newKeySet();
+  private final Set<RequestKey> warned = ConcurrentHashMap.newKeySet();
 
   private void checkDeadlines(Instant now) {
     for (OpenRequest r : openRequests.values()) {
-      if (!now.isBefore(r.dueBy().minus(deadlineWarning)) && warned.add(r.requestId())) {
+      if (!now.isBefore(r.dueBy().minus(deadlineWarning)) && warned.add(new RequestKey(r.requesterCentre(), r.requestId()))) {
         listener.deadlineApproaching(r.requestId(), r.requesterCentre(), r.dueBy());
       }
     }
@@ -730,6 +833,9 @@ public final class PcccNode implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private CertificateValidator certificateValidator;
     private int workerThreads = 2;
+    private Duration inboxRetention = DEFAULT_INBOX_RETENTION;
+    private Duration purgeInterval = Duration.ofHours(1);
+    private int maxInboxRecordsPerSender = 1_000_000;
 
     private Builder(CentreKeys keys, TrustedDirectory directory, Path storeFolder) {
       this.keys = Objects.requireNonNull(keys, "keys");
@@ -763,6 +869,42 @@ public final class PcccNode implements AutoCloseable {
         throw new IllegalArgumentException("workerThreads must be positive");
       }
       workerThreads = v;
+      return this;
+    }
+
+    /**
+     * Sets how long the inbox remembers a handed-over message (default {@link
+     * PcccNode#DEFAULT_INBOX_RETENTION}). It must outlast the replay window (the opener's maximum age plus
+     * clock skew), so that a message is refused as too old before its id is forgotten.
+     */
+    public Builder inboxRetention(Duration v) {
+      Objects.requireNonNull(v);
+      if (v.compareTo(MIN_INBOX_RETENTION) < 0) {
+        throw new IllegalArgumentException("inboxRetention must be at least the replay window, " + MIN_INBOX_RETENTION);
+      }
+      inboxRetention = v;
+      return this;
+    }
+
+    /** Sets how often the node purges inbox records older than the retention (default 1 hour). */
+    public Builder purgeInterval(Duration v) {
+      if (Objects.requireNonNull(v).isNegative() || v.isZero()) {
+        throw new IllegalArgumentException("purgeInterval must be positive");
+      }
+      purgeInterval = v;
+      return this;
+    }
+
+    /**
+     * Sets how many messages of one sending centre the inbox holds within its retention (default
+     * one million); beyond it that centre's messages are refused ({@code PCCC-2041}) until
+     * retention frees room, while other centres are unaffected.
+     */
+    public Builder maxInboxRecordsPerSender(int v) {
+      if (v <= 0) {
+        throw new IllegalArgumentException("maxInboxRecordsPerSender must be positive");
+      }
+      maxInboxRecordsPerSender = v;
       return this;
     }
 

@@ -3,15 +3,15 @@ package org.pccc.transport.file;
 import org.pccc.transport.internal.HandlerGate;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -43,6 +43,16 @@ import org.slf4j.LoggerFactory;
  * Watches one drop folder and hands its complete envelope files to a handler; see {@link
  * FileTransport} for the rules. One scanning thread per listener; reading and handing over run on
  * the transport's I/O threads. Thread-safe; closing is idempotent.
+ *
+ * <p><b>Against whoever can write the drop folder</b>: the drop folder, {@code rejected/} and
+ * the private {@code .inflight/} are held open by identity ({@link DropDirectory}), and links are
+ * never followed. A file is first renamed into {@code .inflight/} (owner-only; the rename moves a
+ * link or a FIFO as itself) and only there checked and opened: so it cannot be swapped between
+ * check and read, a FIFO or device is never opened (it would block the reader) but moved to
+ * {@code rejected/} ({@link FileTransport#NOT_A_REGULAR_FILE}), at most the size limit is read
+ * from the opened file, and a {@code rejected/} replaced by a link cannot send files elsewhere
+ * ({@link FileTransport#FOLDER_NOT_TRUSTED} is logged, the evidence goes to the folder held).
+ * After a retryable failure the file goes back to the drop folder.
  */
 final class FileListener implements Listener {
   private static final Logger LOG = LoggerFactory.getLogger(FileListener.class);
@@ -53,7 +63,9 @@ final class FileListener implements Listener {
 
   private final FileTransport transport;
   private final Path folder;
-  private final Path rejectedFolder;
+  private final DropDirectory drop;
+  private final DropDirectory inflight;
+  private final DropDirectory rejectedDir;
   private final InboundHandler handler;
   private final FileChannel lockChannel;
   private final HandlerGate gate = new HandlerGate();
@@ -63,11 +75,18 @@ final class FileListener implements Listener {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread scanner;
   private WatchService watcher;
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> refusals = new ConcurrentHashMap<>();
 
-  FileListener(FileTransport transport, Path folder, InboundHandler handler, FileChannel lockChannel) {
+  /** Runs just before a file is taken: lets a test swap it the way an attacker would. */
+  volatile java.util.function.Consumer<String> beforeTake = name -> { };
+
+  FileListener(FileTransport transport, DropDirectory drop, DropDirectory inflight, DropDirectory rejected,
+      InboundHandler handler, FileChannel lockChannel) {
     this.transport = transport;
-    this.folder = folder;
-    this.rejectedFolder = folder.resolve(FileTransport.REJECTED_FOLDER);
+    this.folder = drop.path();
+    this.drop = drop;
+    this.inflight = inflight;
+    this.rejectedDir = rejected;
     this.handler = handler;
     this.lockChannel = lockChannel;
     this.permits = new Semaphore(transport.maxConcurrentHandlers);
@@ -76,6 +95,8 @@ final class FileListener implements Listener {
   }
 
   void start() {
+    // Files a previous listener had taken but not finished: back to the drop folder.
+    moveInflightBack();
     if (transport.watchService) {
       try {
         WatchService service = folder.getFileSystem().newWatchService();
@@ -117,6 +138,10 @@ final class FileListener implements Listener {
         Thread.currentThread().interrupt();
       }
     }
+    moveInflightBack();
+    drop.close();
+    inflight.close();
+    rejectedDir.close();
     try {
       lockChannel.close();
     } catch (IOException e) {
@@ -157,6 +182,12 @@ final class FileListener implements Listener {
   }
 
   private void scan() {
+    if (!drop.stillAtItsPath()) {
+      count(FileTransport.FOLDER_NOT_TRUSTED);
+      LOG.warn("{}: drop folder {} was renamed or replaced (by a link?); not scanning what is at its path now",
+          FileTransport.FOLDER_NOT_TRUSTED, folder);
+      return;
+    }
     List<Candidate> candidates = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path path : entries) {
@@ -217,28 +248,38 @@ final class FileListener implements Listener {
 
   private void handle(Candidate candidate) {
     boolean handedOver = false;
+    String name = candidate.name();
     try {
-      long size = candidate.attributes().size();
-      if (size > transport.maxFileSizeBytes) {
-        reject(candidate, size + " bytes, over the limit of " + transport.maxFileSizeBytes);
-        return;
-      }
-      byte[] bytes;
+      beforeTake.accept(name);
       try {
-        bytes = Files.readAllBytes(candidate.path());
+        // Take the entry as it is now (a link or FIFO moves as itself) into the owner-only folder,
+        // where nobody else can swap it between the check and the read below.
+        drop.move(name, inflight, name);
       } catch (NoSuchFileException e) {
         return;
       }
-      if (bytes.length > transport.maxFileSizeBytes) {
-        reject(candidate, bytes.length + " bytes, over the limit of " + transport.maxFileSizeBytes);
+      BasicFileAttributes attributes = inflight.attributes(name);
+      if (!attributes.isRegularFile()) {
+        count(FileTransport.NOT_A_REGULAR_FILE);
+        refuse(name, FileTransport.NOT_A_REGULAR_FILE + ": not a regular file (a link, FIFO or device)");
+        return;
+      }
+      if (attributes.size() > transport.maxFileSizeBytes) {
+        refuse(name, attributes.size() + " bytes, over the limit of " + transport.maxFileSizeBytes);
+        return;
+      }
+      byte[] bytes = readAtMost(name, transport.maxFileSizeBytes);
+      if (bytes == null) {
+        refuse(name, "more than the limit of " + transport.maxFileSizeBytes + " bytes");
         return;
       }
       if (!gate.enter()) {
+        moveBack(name);
         return;
       }
       CompletionStage<Void> outcome;
       try {
-        outcome = handler.onEnvelope(new InboundEnvelope(bytes, metadataOf(candidate.name())));
+        outcome = handler.onEnvelope(new InboundEnvelope(bytes, metadataOf(name)));
         if (outcome == null) {
           outcome = CompletableFuture.failedFuture(new IllegalStateException("the handler returned null"));
         }
@@ -249,9 +290,10 @@ final class FileListener implements Listener {
       }
       handedOver = true;
       outcome.whenComplete((ok, error) -> settle(candidate, error));
-    } catch (IOException e) {
-      LOG.warn("cannot read {} in {}: {}", candidate.name(), folder, e.getClass().getSimpleName());
-      backOff(candidate.name());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot read {} in {}: {}", name, folder, e.getClass().getSimpleName());
+      moveBack(name);
+      backOff(name);
     } finally {
       if (!handedOver) {
         finish(candidate);
@@ -259,47 +301,105 @@ final class FileListener implements Listener {
     }
   }
 
+  /** Reads a regular file in .inflight/, at most {@code limit} bytes; null if it holds more. */
+  private byte[] readAtMost(String name, long limit) throws IOException {
+    try (SeekableByteChannel channel = inflight.openForReading(name)) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+      long total = 0;
+      int n;
+      // The buffer grows with what is read, never with a size someone claims.
+      while ((n = channel.read(buffer.clear())) >= 0) {
+        total += n;
+        if (total > limit) {
+          return null;
+        }
+        out.write(buffer.array(), 0, n);
+      }
+      return out.toByteArray();
+    }
+  }
+
   private void settle(Candidate candidate, Throwable error) {
+    String name = candidate.name();
     try {
       Throwable cause = unwrap(error);
       if (cause == null) {
         // Committed by the inbox: only now may the file go.
-        Files.deleteIfExists(candidate.path());
-        FileTransport.forceDirectory(folder);
-        backoffs.remove(candidate.name());
+        inflight.delete(name);
+        FileTransport.forceDirectory(inflight.path());
+        backoffs.remove(name);
       } else if (cause instanceof TransportException rejection && !rejection.retryable()) {
-        reject(candidate, "the handler rejected it (" + rejection.code() + ")");
+        refuse(name, "the handler rejected it (" + rejection.code() + ")");
       } else {
-        backOff(candidate.name());
+        moveBack(name);
+        backOff(name);
       }
-    } catch (IOException e) {
-      LOG.warn("cannot delete committed {} in {}: {}; it will be handed over again", candidate.name(), folder,
-          e.getClass().getSimpleName());
-      backOff(candidate.name());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot settle {} in {}: {}; it will be handed over again", name, folder, e.getClass().getSimpleName());
+      moveBack(name);
+      backOff(name);
     } finally {
       finish(candidate);
     }
   }
 
-  /** Moves a file to rejected/, never over an earlier file of the same name. */
-  private void reject(Candidate candidate, String why) throws IOException {
-    FileTransport.createOwnerOnlyDirectories(rejectedFolder);
-    Path target = rejectedFolder.resolve(candidate.name());
+  /** Moves an entry from .inflight/ to rejected/, never over an earlier file of the same name. */
+  private void refuse(String name, String why) throws IOException {
+    if (!rejectedDir.stillAtItsPath() || !drop.stillAtItsPath()) {
+      count(FileTransport.FOLDER_NOT_TRUSTED);
+      // Someone put something else (a link?) where rejected/ was: the evidence still goes to the
+      // folder held since the listener started, never to where a link points.
+      LOG.warn("{}: {}/ in {} was renamed or replaced; keeping rejected files in the folder opened at start",
+          FileTransport.FOLDER_NOT_TRUSTED, FileTransport.REJECTED_FOLDER, folder);
+    }
+    String target = rejectedDir.exists(name) ? name + "-" + UUID.randomUUID() : name;
     try {
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        target = rejectedFolder.resolve(candidate.name() + "-" + UUID.randomUUID());
-      }
-      Files.move(candidate.path(), target, StandardCopyOption.ATOMIC_MOVE);
+      inflight.move(name, rejectedDir, target);
     } catch (NoSuchFileException e) {
       return;
-    } catch (FileAlreadyExistsException e) {
-      Files.move(candidate.path(), rejectedFolder.resolve(candidate.name() + "-" + UUID.randomUUID()),
-          StandardCopyOption.ATOMIC_MOVE);
     }
-    FileTransport.forceDirectory(rejectedFolder);
-    FileTransport.forceDirectory(folder);
-    backoffs.remove(candidate.name());
-    LOG.warn("moved {} from {} to {}/: {}", candidate.name(), folder, FileTransport.REJECTED_FOLDER, why);
+    FileTransport.forceDirectory(rejectedDir.path());
+    FileTransport.forceDirectory(inflight.path());
+    backoffs.remove(name);
+    LOG.warn("moved {} from {} to {}/: {}", name, folder, FileTransport.REJECTED_FOLDER, why);
+  }
+
+  /** Puts an entry taken into .inflight/ back into the drop folder (best effort). */
+  private void moveBack(String name) {
+    try {
+      inflight.move(name, drop, name);
+    } catch (NoSuchFileException e) {
+      // Not taken, or already settled.
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot put {} back into {}: {}; the next listener will", name, folder, e.getClass().getSimpleName());
+    }
+  }
+
+  private void moveInflightBack() {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(inflight.path())) {
+      for (Path p : entries) {
+        names.add(p.getFileName().toString());
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot list {}: {}", inflight.path(), e.getClass().getSimpleName());
+    }
+    for (String name : names) {
+      if (!inFlight.contains(name)) {
+        moveBack(name);
+      }
+    }
+  }
+
+  private void count(String code) {
+    refusals.computeIfAbsent(code, c -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+  }
+
+  /** Returns how often this listener met an attack of this code ({@code PCCC-3042}, {@code PCCC-3043}). */
+  int refusals(String code) {
+    java.util.concurrent.atomic.AtomicInteger n = refusals.get(code);
+    return n == null ? 0 : n.get();
   }
 
   private void backOff(String name) {

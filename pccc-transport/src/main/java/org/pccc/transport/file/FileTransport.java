@@ -10,11 +10,14 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -56,6 +59,13 @@ import org.pccc.transport.spi.TransportException;
  * handler at once. The handler receives the metadata {@code message-id} when the file name starts
  * with one.
  *
+ * <p><b>Whoever can write the drop folder</b> cannot make the listener follow a link, block on a
+ * FIFO or write elsewhere: the folder (itself not a link), {@code rejected/} and the owner-only
+ * {@code .inflight/} are held open by identity; each file is renamed into {@code .inflight/}
+ * before it is checked and read (at most {@link Builder#maxFileSizeBytes}); anything but a regular
+ * file goes to {@code rejected/} unopened ({@link #NOT_A_REGULAR_FILE}); a folder that is a link
+ * is refused, a folder replaced while listening is logged ({@link #FOLDER_NOT_TRUSTED}).
+ *
  * <p>Thread-safe. Uses daemon threads; {@link #close()} stops them and the listeners.
  */
 public final class FileTransport implements Transport {
@@ -67,6 +77,20 @@ public final class FileTransport implements Transport {
   /** The subfolder of a drop folder that receives rejected and oversize files. */
   public static final String REJECTED_FOLDER = "rejected";
 
+  /**
+   * Logged (the file is moved to {@code rejected/}) when an entry named like an envelope is not a
+   * regular file: a link, FIFO or device put in the drop folder, possibly swapped in after a scan.
+   */
+  public static final String NOT_A_REGULAR_FILE = "PCCC-3042";
+  /**
+   * A drop folder or its {@code rejected/} is a link or was replaced while listening: {@link
+   * #listen} refuses such a folder with this code; a listener logs it and keeps using the folders
+   * it opened at start, never following the link.
+   */
+  public static final String FOLDER_NOT_TRUSTED = "PCCC-3043";
+
+  /** The owner-only subfolder where a file is checked and read, out of reach of other writers. */
+  static final String INFLIGHT_FOLDER = ".inflight";
   static final String TEMP_PREFIX = ".tmp-";
   static final String LOCK_FILE = ".listener.lock";
   private static final AtomicInteger TRANSPORT_NUMBERS = new AtomicInteger();
@@ -191,16 +215,29 @@ public final class FileTransport implements Transport {
       throw closedFailure(false);
     }
     Path folder = folderOf(endpoint);
-    Path rejected = folder.resolve(REJECTED_FOLDER);
     FileChannel lockChannel = null;
+    List<DropDirectory> opened = new ArrayList<>();
     try {
-      createOwnerOnlyDirectories(rejected);
-      lockChannel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      createOwnerOnlyDirectories(folder);
+      for (String sub : List.of(REJECTED_FOLDER, INFLIGHT_FOLDER)) {
+        if (!Files.exists(folder.resolve(sub), LinkOption.NOFOLLOW_LINKS)) {
+          createOwnerOnlyDirectories(folder.resolve(sub));
+        }
+      }
+      // Links are never followed here: not for the lock, not for the folders.
+      lockChannel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
       FileLock lock = lockChannel.tryLock();
       if (lock == null) {
         throw alreadyServed(folder, null);
       }
-      FileListener listener = new FileListener(this, folder, handler, lockChannel);
+      DropDirectory drop = DropDirectory.open(folder);
+      opened.add(drop);
+      DropDirectory rejected = drop.openSubfolder(REJECTED_FOLDER);
+      opened.add(rejected);
+      DropDirectory inflight = drop.openSubfolder(INFLIGHT_FOLDER);
+      opened.add(inflight);
+      FileListener listener = new FileListener(this, drop, inflight, rejected, handler, lockChannel);
       listeners.add(listener);
       listener.start();
       if (closed) {
@@ -209,14 +246,18 @@ public final class FileTransport implements Transport {
       }
       return listener;
     } catch (OverlappingFileLockException e) {
-      closeQuietly(lockChannel);
+      closeAll(opened, lockChannel);
       throw alreadyServed(folder, e);
+    } catch (DropDirectory.NotTrustedException e) {
+      closeAll(opened, lockChannel);
+      throw new TransportException(FOLDER_NOT_TRUSTED, "cannot serve drop folder " + folder + ": " + e.getMessage(),
+          false, e);
     } catch (IOException e) {
-      closeQuietly(lockChannel);
+      closeAll(opened, lockChannel);
       throw new TransportException(TransportException.BAD_ENDPOINT,
           "cannot serve drop folder " + folder + ": " + e.getClass().getSimpleName(), false, e);
     } catch (TransportException e) {
-      closeQuietly(lockChannel);
+      closeAll(opened, lockChannel);
       throw e;
     }
   }
@@ -286,6 +327,13 @@ public final class FileTransport implements Transport {
     } catch (IOException e) {
       // A left-over temporary file starts with a dot and is never read.
     }
+  }
+
+  private static void closeAll(List<DropDirectory> opened, FileChannel lockChannel) {
+    for (DropDirectory d : opened) {
+      d.close();
+    }
+    closeQuietly(lockChannel);
   }
 
   private static void closeQuietly(FileChannel channel) {

@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -35,10 +38,15 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * folder/
  *   .lock
- *   records/&lt;ab&gt;/&lt;messageId&gt;.rec       the committed record (immutable once written)
- *   records/&lt;ab&gt;/&lt;messageId&gt;.handled   empty marker: handed to the application
- *   quarantine/                         damaged files moved aside
+ *   records/&lt;ab&gt;/&lt;messageId&gt;.&lt;sender&gt;.rec       the committed record (immutable once written)
+ *   records/&lt;ab&gt;/&lt;messageId&gt;.&lt;sender&gt;.handled   empty marker: handed to the application
+ *   quarantine/                                  damaged files moved aside
  * </pre>
+ *
+ * <p>Records are keyed by (sender centre, message id), see {@link Inbox}. Folders written before
+ * the sender was part of the key hold {@code <messageId>.rec} and {@code <messageId>.handled};
+ * startup renames them to the new names (the sender is read from the record; the marker first,
+ * so that a crash between the two renames loses nothing) and logs how many it migrated.
  *
  * <p><b>Exactly once</b>: {@link #commit} writes and fsyncs a temporary file, then publishes it
  * under the final name with a hard link, which the file system refuses if the name exists; so of
@@ -46,11 +54,12 @@ import org.slf4j.LoggerFactory;
  * Where hard links are not supported it falls back to an atomic rename after a check, made safe by
  * the per-shard lock and the folder lock.
  *
- * <p><b>Startup</b> reads every record once to rebuild a small in-memory index (id, received-at,
- * handled: about 100 bytes per message), deletes temporary files left by a crash and markers whose
+ * <p><b>Startup</b> reads every record once to rebuild a small in-memory index (id, sender,
+ * received-at, handled: about 150 bytes per message), deletes temporary files left by a crash and markers whose
  * record was purged, and quarantines damaged records with code {@link StoreException#CORRUPT}
  * instead of failing. A quarantined id is no longer known, so a duplicate of it would be accepted
- * again; the error log names the id.
+ * again; the error log names the id. {@link #purgeOlderThan} bounds the index and the folder; a
+ * node runs it on a schedule.
  */
 public final class FileInbox implements Inbox {
   private static final Logger LOG = LoggerFactory.getLogger(FileInbox.class);
@@ -68,7 +77,10 @@ public final class FileInbox implements Inbox {
   private final DurableFiles.FolderLock folderLock;
   private final Object[] shardLocks = new Object[SHARDS];
   private final boolean[] shardExists = new boolean[SHARDS];
-  private final Map<UUID, Indexed> index = new ConcurrentHashMap<>();
+  // id -> sender -> state. The inner maps are immutable, replaced under the id's shard lock, so
+  // that readers outside the lock see a consistent one (almost always a single sender).
+  private final Map<UUID, Map<String, Indexed>> index = new ConcurrentHashMap<>();
+  private final Map<String, Integer> perSender = new ConcurrentHashMap<>();
   private final List<Path> quarantined = new ArrayList<>();
   private volatile boolean closed;
 
@@ -105,6 +117,7 @@ public final class FileInbox implements Inbox {
   private void recover() throws IOException {
     int temps = 0;
     int orphans = 0;
+    int migrated = 0;
     for (Path shard : DurableFiles.list(recordsDir)) {
       String shardName = shard.getFileName().toString();
       if (!SHARD_NAME.matcher(shardName).matches() || !Files.isDirectory(shard, LinkOption.NOFOLLOW_LINKS)) {
@@ -112,65 +125,129 @@ public final class FileInbox implements Inbox {
       }
       shardExists[Integer.parseInt(shardName, 16)] = true;
       temps += DurableFiles.deleteTempFiles(shard);
-      List<Path> markerFiles = new ArrayList<>();
+      List<FileName> records = new ArrayList<>();
+      Map<FileName, Path> markers = new HashMap<>();
       for (Path f : DurableFiles.list(shard)) {
         String name = f.getFileName().toString();
         if (DurableFiles.isTemp(f) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
         if (name.endsWith(HANDLED)) {
-          if (idOf(name, HANDLED, shardName) != null) {
-            markerFiles.add(f);
+          FileName n = FileName.parse(name, HANDLED, shardName);
+          if (n != null) {
+            markers.put(n, f);
           }
           continue;
         }
-        UUID id = name.endsWith(RECORD) ? idOf(name, RECORD, shardName) : null;
-        if (id == null) {
-          quarantine(f, "file name is not <messageId>" + RECORD + " in its shard");
+        FileName n = name.endsWith(RECORD) ? FileName.parse(name, RECORD, shardName) : null;
+        if (n == null) {
+          quarantine(f, "file name is not <messageId>.<sender>" + RECORD + " in its shard");
           continue;
         }
-        InboxRecord r = read(f, id);
-        if (r != null) {
-          index.put(id, new Indexed(r.receivedAt(), r.handedToApplication()));
+        records.add(n);
+      }
+      // New names first, so that a legacy record whose new name also exists is seen as a clash.
+      records.sort(Comparator.comparing((FileName n) -> n.sender() == null));
+      int shardMigrated = 0;
+      for (FileName n : records) {
+        Path f = shard.resolve(n.name(RECORD));
+        InboxRecord r = read(f, n.id(), n.sender());
+        if (r == null) {
+          continue;
         }
+        if (n.sender() == null) {
+          // A record of the format keyed by id alone: give it its (sender, id) name.
+          FileName keyed = new FileName(n.id(), r.senderCentre());
+          if (indexed(n.id(), r.senderCentre()) != null) {
+            quarantine(f, "an older copy of a record that exists under its new name");
+            continue;
+          }
+          Path legacyMarker = markers.remove(n);
+          if (legacyMarker != null) {
+            Files.move(legacyMarker, shard.resolve(keyed.name(HANDLED)), StandardCopyOption.ATOMIC_MOVE);
+            markers.put(keyed, shard.resolve(keyed.name(HANDLED)));
+          }
+          Files.move(f, shard.resolve(keyed.name(RECORD)), StandardCopyOption.ATOMIC_MOVE);
+          shardMigrated++;
+        }
+        put(n.id(), r.senderCentre(), new Indexed(r.receivedAt(), r.handedToApplication()));
       }
       int shardOrphans = 0;
-      for (Path marker : markerFiles) {
-        UUID id = idOf(marker.getFileName().toString(), HANDLED, shardName);
-        Indexed x = index.get(id);
+      for (Map.Entry<FileName, Path> m : markers.entrySet()) {
+        FileName n = m.getKey();
+        String sender = n.sender();
+        if (sender == null) {
+          // A legacy marker whose record was already renamed: it belongs to the id's only sender.
+          Map<String, Indexed> senders = index.getOrDefault(n.id(), Map.of());
+          if (senders.size() == 1) {
+            sender = senders.keySet().iterator().next();
+            Files.move(m.getValue(), shard.resolve(new FileName(n.id(), sender).name(HANDLED)),
+                StandardCopyOption.ATOMIC_MOVE);
+            shardMigrated++;
+          }
+        }
+        Indexed x = sender == null ? null : indexed(n.id(), sender);
         if (x == null) {
           // The record was purged (or quarantined) and a crash came before its marker went.
-          Files.deleteIfExists(marker);
+          Files.deleteIfExists(m.getValue());
           shardOrphans++;
         } else if (!x.handled()) {
-          index.put(id, new Indexed(x.receivedAt(), true));
+          put(n.id(), sender, new Indexed(x.receivedAt(), true));
         }
       }
-      if (shardOrphans > 0) {
+      if (shardOrphans > 0 || shardMigrated > 0) {
         DurableFiles.fsyncDirectory(shard);
         orphans += shardOrphans;
+        migrated += shardMigrated;
       }
     }
-    long unhandled = index.values().stream().filter(x -> !x.handled()).count();
+    long records = 0;
+    long unhandled = 0;
+    for (Map<String, Indexed> senders : index.values()) {
+      for (Indexed x : senders.values()) {
+        records++;
+        unhandled += x.handled() ? 0 : 1;
+      }
+    }
+    if (migrated > 0) {
+      LOG.info("inbox migrated {} files of the format keyed by message id alone to (sender, message id) names", migrated);
+    }
     LOG.info("inbox opened: {} records, {} not yet handed to the application, {} temporary files and {} stale markers removed, {} quarantined",
-        index.size(), unhandled, temps, orphans, quarantined.size());
+        records, unhandled, temps, orphans, quarantined.size());
   }
 
   @Override
-  public Optional<InboxRecord> find(UUID messageId) {
+  public Optional<InboxRecord> find(String senderCentre, UUID messageId) {
+    Objects.requireNonNull(senderCentre, "senderCentre");
     Objects.requireNonNull(messageId, "messageId");
     checkOpen();
-    Indexed x = index.get(messageId);
-    if (x == null) {
+    if (indexed(messageId, senderCentre) == null) {
       return Optional.empty();
     }
     synchronized (lockFor(messageId)) {
       checkOpen();
-      x = index.get(messageId);
+      Indexed x = indexed(messageId, senderCentre);
       if (x == null) {
         return Optional.empty();
       }
-      return Optional.of(readIndexed(messageId, x));
+      return Optional.of(readIndexed(messageId, senderCentre, x));
+    }
+  }
+
+  @Override
+  public List<InboxRecord> findAll(UUID messageId) {
+    Objects.requireNonNull(messageId, "messageId");
+    checkOpen();
+    if (!index.containsKey(messageId)) {
+      return List.of();
+    }
+    synchronized (lockFor(messageId)) {
+      checkOpen();
+      List<InboxRecord> out = new ArrayList<>();
+      for (Map.Entry<String, Indexed> e : new TreeMap<>(index.getOrDefault(messageId, Map.of())).entrySet()) {
+        out.add(readIndexed(messageId, e.getKey(), e.getValue()));
+      }
+      return out;
     }
   }
 
@@ -178,45 +255,47 @@ public final class FileInbox implements Inbox {
   public boolean commit(InboxRecord record) {
     Objects.requireNonNull(record, "record");
     UUID id = record.messageId();
+    String sender = record.senderCentre();
     synchronized (lockFor(id)) {
       checkOpen();
-      if (index.containsKey(id)) {
+      if (indexed(id, sender) != null) {
         return false;
       }
       boolean created;
       try {
         Path shard = shardDir(id);
-        created = DurableFiles.createIfAbsent(shard.resolve(id + RECORD), encode(record));
+        created = DurableFiles.createIfAbsent(shard.resolve(new FileName(id, sender).name(RECORD)), encode(record));
       } catch (IOException e) {
         throw DurableFiles.io("committing inbox record " + id, e);
       }
       if (!created) {
         return false;
       }
-      index.put(id, new Indexed(record.receivedAt(), record.handedToApplication()));
+      put(id, sender, new Indexed(record.receivedAt(), record.handedToApplication()));
     }
     LOG.debug("inbox commit {} from {}", id, record.senderCentre());
     return true;
   }
 
   @Override
-  public boolean markHandled(UUID messageId) {
+  public boolean markHandled(String senderCentre, UUID messageId) {
+    Objects.requireNonNull(senderCentre, "senderCentre");
     Objects.requireNonNull(messageId, "messageId");
     synchronized (lockFor(messageId)) {
       checkOpen();
-      Indexed x = index.get(messageId);
+      Indexed x = indexed(messageId, senderCentre);
       if (x == null) {
-        throw new StoreException(StoreException.NOT_FOUND, "inbox holds no message " + messageId);
+        throw new StoreException(StoreException.NOT_FOUND, "inbox holds no message " + messageId + " from " + senderCentre);
       }
       if (x.handled()) {
         return false;
       }
       try {
-        DurableFiles.createMarker(shardDir(messageId).resolve(messageId + HANDLED));
+        DurableFiles.createMarker(shardDir(messageId).resolve(new FileName(messageId, senderCentre).name(HANDLED)));
       } catch (IOException e) {
         throw DurableFiles.io("marking inbox record " + messageId + " handled", e);
       }
-      index.put(messageId, new Indexed(x.receivedAt(), true));
+      put(messageId, senderCentre, new Indexed(x.receivedAt(), true));
       return true;
     }
   }
@@ -224,21 +303,23 @@ public final class FileInbox implements Inbox {
   @Override
   public List<InboxRecord> unhandled() {
     checkOpen();
-    List<Map.Entry<UUID, Indexed>> selected = new ArrayList<>();
-    for (Map.Entry<UUID, Indexed> e : index.entrySet()) {
-      if (!e.getValue().handled()) {
-        selected.add(Map.entry(e.getKey(), e.getValue()));
+    record Pending(UUID id, String sender, Instant receivedAt) {}
+    List<Pending> selected = new ArrayList<>();
+    for (Map.Entry<UUID, Map<String, Indexed>> e : index.entrySet()) {
+      for (Map.Entry<String, Indexed> s : e.getValue().entrySet()) {
+        if (!s.getValue().handled()) {
+          selected.add(new Pending(e.getKey(), s.getKey(), s.getValue().receivedAt()));
+        }
       }
     }
-    selected.sort(Comparator.comparing((Map.Entry<UUID, Indexed> e) -> e.getValue().receivedAt())
-        .thenComparing(Map.Entry::getKey));
+    selected.sort(Comparator.comparing(Pending::receivedAt).thenComparing(Pending::id).thenComparing(Pending::sender));
     List<InboxRecord> out = new ArrayList<>(selected.size());
-    for (Map.Entry<UUID, Indexed> e : selected) {
-      synchronized (lockFor(e.getKey())) {
+    for (Pending p : selected) {
+      synchronized (lockFor(p.id())) {
         checkOpen();
-        Indexed x = index.get(e.getKey());
+        Indexed x = indexed(p.id(), p.sender());
         if (x != null && !x.handled()) {
-          out.add(readIndexed(e.getKey(), x));
+          out.add(readIndexed(p.id(), p.sender(), x));
         }
       }
     }
@@ -249,13 +330,15 @@ public final class FileInbox implements Inbox {
   public int purgeOlderThan(Instant cutoff) {
     Objects.requireNonNull(cutoff, "cutoff");
     checkOpen();
-    List<List<UUID>> byShard = new ArrayList<>(SHARDS);
+    List<List<FileName>> byShard = new ArrayList<>(SHARDS);
     for (int i = 0; i < SHARDS; i++) {
       byShard.add(new ArrayList<>());
     }
-    for (Map.Entry<UUID, Indexed> e : index.entrySet()) {
-      if (e.getValue().handled() && e.getValue().receivedAt().isBefore(cutoff)) {
-        byShard.get(shardOf(e.getKey())).add(e.getKey());
+    for (Map.Entry<UUID, Map<String, Indexed>> e : index.entrySet()) {
+      for (Map.Entry<String, Indexed> s : e.getValue().entrySet()) {
+        if (s.getValue().handled() && s.getValue().receivedAt().isBefore(cutoff)) {
+          byShard.get(shardOf(e.getKey())).add(new FileName(e.getKey(), s.getKey()));
+        }
       }
     }
     int purged = 0;
@@ -266,21 +349,21 @@ public final class FileInbox implements Inbox {
       synchronized (shardLocks[s]) {
         checkOpen();
         Path shard = recordsDir.resolve(String.format("%02x", s));
-        List<UUID> removed = new ArrayList<>();
+        List<FileName> removed = new ArrayList<>();
         try {
-          for (UUID id : byShard.get(s)) {
-            Indexed x = index.get(id);
+          for (FileName n : byShard.get(s)) {
+            Indexed x = indexed(n.id(), n.sender());
             if (x != null && x.handled() && x.receivedAt().isBefore(cutoff)) {
-              Files.deleteIfExists(shard.resolve(id + RECORD));
-              index.remove(id);
-              removed.add(id);
+              Files.deleteIfExists(shard.resolve(n.name(RECORD)));
+              remove(n.id(), n.sender());
+              removed.add(n);
             }
           }
           // Records first and durably: a marker that outlives its record is harmless (startup
           // removes it), a record that outlives its marker would be handed over again.
           DurableFiles.fsyncDirectory(shard);
-          for (UUID id : removed) {
-            Files.deleteIfExists(shard.resolve(id + HANDLED));
+          for (FileName n : removed) {
+            Files.deleteIfExists(shard.resolve(n.name(HANDLED)));
           }
           DurableFiles.fsyncDirectory(shard);
         } catch (IOException e) {
@@ -296,9 +379,19 @@ public final class FileInbox implements Inbox {
   }
 
   @Override
+  public int sizeFrom(String senderCentre) {
+    checkOpen();
+    return perSender.getOrDefault(Objects.requireNonNull(senderCentre, "senderCentre"), 0);
+  }
+
+  @Override
   public int size() {
     checkOpen();
-    return index.size();
+    int n = 0;
+    for (Map<String, Indexed> senders : index.values()) {
+      n += senders.size();
+    }
+    return n;
   }
 
   /** Returns where damaged files were moved by this instance (at startup or later). */
@@ -331,18 +424,22 @@ public final class FileInbox implements Inbox {
 
   // ---- internals ----
 
-  private InboxRecord readIndexed(UUID id, Indexed x) {
-    Path file = shardDir(id).resolve(id + RECORD);
-    InboxRecord r = read(file, id);
+  private InboxRecord readIndexed(UUID id, String sender, Indexed x) {
+    Path file = shardDir(id).resolve(new FileName(id, sender).name(RECORD));
+    InboxRecord r = read(file, id, sender);
     if (r == null) {
-      index.remove(id);
+      remove(id, sender);
       throw new StoreException(StoreException.CORRUPT, "inbox record " + id + " is damaged and was quarantined");
     }
     return x.handled() && !r.handedToApplication() ? r.handed() : r;
   }
 
-  /** Reads a record file; a damaged one is quarantined and null returned. */
-  private InboxRecord read(Path file, UUID id) {
+  /**
+   * Reads a record file; a damaged one is quarantined and null returned.
+   *
+   * @param sender the sender its name says, or null for a name of the format keyed by id alone
+   */
+  private InboxRecord read(Path file, UUID id, String sender) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -355,8 +452,8 @@ public final class FileInbox implements Inbox {
     try {
       RecordFile.Parts parts = RecordFile.decode(TYPE, bytes);
       InboxRecord r = decode(parts);
-      if (!r.messageId().equals(id)) {
-        throw new RecordFile.CorruptException("content names another message than the file name");
+      if (!r.messageId().equals(id) || sender != null && !r.senderCentre().equals(sender)) {
+        throw new RecordFile.CorruptException("content names another message or sender than the file name");
       }
       return r;
     } catch (RecordFile.CorruptException e) {
@@ -438,13 +535,55 @@ public final class FileInbox implements Inbox {
     return shardLocks[shardOf(id)];
   }
 
-  private static UUID idOf(String name, String suffix, String shardName) {
-    String s = name.substring(0, name.length() - suffix.length());
-    try {
-      UUID id = UUID.fromString(s);
-      return id.toString().equals(s) && s.startsWith(shardName) ? id : null;
-    } catch (IllegalArgumentException e) {
-      return null;
+  private Indexed indexed(UUID id, String sender) {
+    return index.getOrDefault(id, Map.of()).get(sender);
+  }
+
+  /** Sets a sender's state for an id (caller holds the id's shard lock, or is recovering). */
+  private void put(UUID id, String sender, Indexed x) {
+    index.compute(id, (k, senders) -> {
+      Map<String, Indexed> copy = senders == null ? new HashMap<>() : new HashMap<>(senders);
+      if (copy.put(sender, x) == null) {
+        perSender.merge(sender, 1, Integer::sum);
+      }
+      return Map.copyOf(copy);
+    });
+  }
+
+  /** Forgets a sender's id (caller holds the id's shard lock). */
+  private void remove(UUID id, String sender) {
+    index.computeIfPresent(id, (k, senders) -> {
+      Map<String, Indexed> copy = new HashMap<>(senders);
+      if (copy.remove(sender) != null) {
+        perSender.computeIfPresent(sender, (s, n) -> n == 1 ? null : n - 1);
+      }
+      return copy.isEmpty() ? null : Map.copyOf(copy);
+    });
+  }
+
+  /**
+   * A record or marker file name: {@code <messageId>.<sender><suffix>}, or {@code
+   * <messageId><suffix>} in the format keyed by id alone (sender null).
+   */
+  private record FileName(UUID id, String sender) {
+    String name(String suffix) {
+      return sender == null ? id + suffix : id + "." + sender + suffix;
+    }
+
+    static FileName parse(String name, String suffix, String shardName) {
+      String s = name.substring(0, name.length() - suffix.length());
+      int dot = s.indexOf('.');
+      String idText = dot < 0 ? s : s.substring(0, dot);
+      String sender = dot < 0 ? null : s.substring(dot + 1);
+      if (sender != null && !DurableFiles.CENTRE_ID.matcher(sender).matches()) {
+        return null;
+      }
+      try {
+        UUID id = UUID.fromString(idText);
+        return id.toString().equals(idText) && idText.startsWith(shardName) ? new FileName(id, sender) : null;
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * Durable stores for reliable delivery: the {@link org.pccc.transport.store.Outbox} (sealed
- * envelopes awaiting receipts), the {@link org.pccc.transport.store.Inbox} (idempotence by message
- * id across restarts) and the hash-chained {@link org.pccc.transport.store.AuditLog} with its
+ * envelopes awaiting receipts), the {@link org.pccc.transport.store.Inbox} (idempotence by sender and
+ * message id across restarts), the {@link org.pccc.transport.store.HandoverFolder} and the hash-chained {@link org.pccc.transport.store.AuditLog} with its
  * {@link org.pccc.transport.store.AuditVerifier}, each with a file implementation.
  *
  * <p>Stores hold envelope bytes, receipts, identifiers and digests, never plaintext. Every change

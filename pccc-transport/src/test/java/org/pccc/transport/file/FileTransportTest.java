@@ -118,8 +118,8 @@ class FileTransportTest {
     assertThat(incomplete).as("envelopes read before they were complete").hasValue(0);
     assertThat(await(() -> envelopeFiles(folder()).isEmpty(), 5_000)).as("committed files deleted").isTrue();
     try (Stream<Path> left = Files.list(folder())) {
-      assertThat(left.map(p -> p.getFileName().toString())).as("nothing left but the lock and rejected/")
-          .containsExactlyInAnyOrder(FileTransport.LOCK_FILE, FileTransport.REJECTED_FOLDER);
+      assertThat(left.map(p -> p.getFileName().toString())).as("nothing left but the lock, rejected/ and the empty .inflight/")
+          .containsExactlyInAnyOrder(FileTransport.LOCK_FILE, FileTransport.REJECTED_FOLDER, FileTransport.INFLIGHT_FOLDER);
     }
   }
 
@@ -150,7 +150,9 @@ class FileTransportTest {
     OutboundEnvelope envelope = envelope(selfChecking(new Random(2), 500));
     transport().deliver(folder().toUri(), envelope).get(5, TimeUnit.SECONDS);
     assertThat(failing.awaitCalls(3, java.time.Duration.ofSeconds(5))).as("handed over again after failures").isTrue();
-    assertThat(envelopeFiles(folder())).hasSize(1);
+    // In the drop folder, or in its private .inflight/ while being handed over: never gone.
+    assertThat(envelopeFiles(folder()).size() + envelopeFiles(folder().resolve(FileTransport.INFLIGHT_FOLDER)).size())
+        .isEqualTo(1);
     first.close();
     List<Path> left = envelopeFiles(folder());
     assertThat(left).hasSize(1);

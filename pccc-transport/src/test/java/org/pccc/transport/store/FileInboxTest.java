@@ -24,13 +24,15 @@ class FileInboxTest {
 
   @TempDir Path dir;
 
+  static final String S = "RS-MK-PRESEVO";
+
   static InboxRecord record(UUID id, Instant receivedAt, String receipt) {
-    return new InboxRecord(id, "RS-MK-PRESEVO", receivedAt, DurableFiles.sha256Hex(id.toString().getBytes(StandardCharsets.UTF_8)),
+    return new InboxRecord(id, S, receivedAt, DurableFiles.sha256Hex(id.toString().getBytes(StandardCharsets.UTF_8)),
         receipt.getBytes(StandardCharsets.UTF_8), false);
   }
 
   Path recordFile(UUID id) {
-    return dir.resolve("records").resolve(id.toString().substring(0, 2)).resolve(id + ".rec");
+    return dir.resolve("records").resolve(id.toString().substring(0, 2)).resolve(id + "." + S + ".rec");
   }
 
   @Test
@@ -38,18 +40,77 @@ class FileInboxTest {
     UUID id = UUID.randomUUID();
     InboxRecord original = record(id, T0, "original-receipt");
     try (FileInbox inbox = FileInbox.open(dir)) {
-      assertThat(inbox.find(id)).isEmpty();
+      assertThat(inbox.find(S, id)).isEmpty();
       assertThat(inbox.commit(original)).isTrue();
       assertThat(inbox.commit(record(id, T0.plusSeconds(5), "second-receipt"))).isFalse();
     }
     try (FileInbox inbox = FileInbox.open(dir)) {
-      assertThat(inbox.find(id)).contains(original);
+      assertThat(inbox.find(S, id)).contains(original);
       assertThat(inbox.commit(record(id, T0.plusSeconds(9), "third-receipt"))).isFalse();
-      assertThat(new String(inbox.find(id).orElseThrow().receipt(), StandardCharsets.UTF_8))
+      assertThat(new String(inbox.find(S, id).orElseThrow().receipt(), StandardCharsets.UTF_8))
           .isEqualTo("original-receipt");
       assertThat(inbox.size()).isEqualTo(1);
     }
     assertThat(recordFile(id)).exists();
+  }
+
+  @Test
+  void twoSendersUsingOneMessageIdAreKeptApartWithTheirOwnReceipts() {
+    UUID id = UUID.randomUUID();
+    String other = "AL-MK-QAFETHANE";
+    InboxRecord squat = new InboxRecord(id, other, T0, DurableFiles.sha256Hex(new byte[] {1}),
+        "squatter-receipt".getBytes(StandardCharsets.UTF_8), false);
+    try (FileInbox inbox = FileInbox.open(dir)) {
+      assertThat(inbox.commit(squat)).isTrue();
+      assertThat(inbox.find(S, id)).isEmpty();
+      assertThat(inbox.commit(record(id, T0.plusSeconds(1), "genuine-receipt"))).isTrue();
+      assertThat(inbox.markHandled(other, id)).isTrue();
+    }
+    try (FileInbox inbox = FileInbox.open(dir)) {
+      assertThat(new String(inbox.find(S, id).orElseThrow().receipt(), StandardCharsets.UTF_8))
+          .isEqualTo("genuine-receipt");
+      assertThat(inbox.find(other, id)).contains(squat.handed());
+      assertThat(inbox.findAll(id)).extracting(InboxRecord::senderCentre).containsExactly(other, S);
+      assertThat(inbox.unhandled()).extracting(InboxRecord::senderCentre).containsExactly(S);
+      assertThat(inbox.size()).isEqualTo(2);
+      assertThat(inbox.sizeFrom(other)).isEqualTo(1);
+      assertThat(inbox.sizeFrom(S)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFolderOfTheFormatKeyedByIdAloneOpensAndIsRenamedToSenderKeys() throws IOException {
+    UUID handed = UUID.randomUUID();
+    UUID pending = UUID.randomUUID();
+    UUID half = UUID.randomUUID();
+    try (FileInbox inbox = FileInbox.open(dir)) {
+      inbox.commit(record(handed, T0, "r1"));
+      inbox.commit(record(pending, T0.plusSeconds(1), "r2"));
+      inbox.commit(record(half, T0.plusSeconds(2), "r3"));
+      inbox.markHandled(S, handed);
+      inbox.markHandled(S, half);
+    }
+    // Back to the old names: <id>.rec and <id>.handled ...
+    for (UUID id : List.of(handed, pending, half)) {
+      Files.move(recordFile(id), recordFile(id).resolveSibling(id + ".rec"));
+    }
+    Files.move(recordFile(handed).resolveSibling(handed + "." + S + ".handled"),
+        recordFile(handed).resolveSibling(handed + ".handled"));
+    // ... and one whose migration was cut short: its marker has the new name, its record the old.
+    try (FileInbox inbox = FileInbox.open(dir)) {
+      assertThat(inbox.find(S, handed).orElseThrow().handedToApplication()).isTrue();
+      assertThat(inbox.find(S, half).orElseThrow().handedToApplication()).isTrue();
+      assertThat(new String(inbox.find(S, pending).orElseThrow().receipt(), StandardCharsets.UTF_8)).isEqualTo("r2");
+      assertThat(inbox.unhandled()).extracting(InboxRecord::messageId).containsExactly(pending);
+      assertThat(inbox.commit(record(handed, T0, "again"))).isFalse();
+      assertThat(inbox.quarantined()).isEmpty();
+    }
+    for (UUID id : List.of(handed, pending, half)) {
+      assertThat(recordFile(id)).exists();
+      assertThat(recordFile(id).resolveSibling(id + ".rec")).doesNotExist();
+    }
+    assertThat(recordFile(handed).resolveSibling(handed + ".handled")).doesNotExist();
+    assertThat(recordFile(handed).resolveSibling(handed + "." + S + ".handled")).exists();
   }
 
   @Test
@@ -76,7 +137,7 @@ class FileInboxTest {
           }
         }
         assertThat(winners).hasSize(1);
-        assertThat(new String(inbox.find(id).orElseThrow().receipt(), StandardCharsets.UTF_8))
+        assertThat(new String(inbox.find(S, id).orElseThrow().receipt(), StandardCharsets.UTF_8))
             .isEqualTo("receipt-of-thread-" + winners.get(0));
       }
       assertThat(inbox.size()).isEqualTo(20);
@@ -92,14 +153,14 @@ class FileInboxTest {
     try (FileInbox inbox = FileInbox.open(dir)) {
       inbox.commit(record(handed, T0, "r1"));
       inbox.commit(record(pending, T0.plusSeconds(1), "r2"));
-      assertThat(inbox.markHandled(handed)).isTrue();
-      assertThat(inbox.markHandled(handed)).isFalse();
+      assertThat(inbox.markHandled(S, handed)).isTrue();
+      assertThat(inbox.markHandled(S, handed)).isFalse();
     }
     try (FileInbox inbox = FileInbox.open(dir)) {
       assertThat(inbox.unhandled()).extracting(InboxRecord::messageId).containsExactly(pending);
-      assertThat(inbox.find(handed).orElseThrow().handedToApplication()).isTrue();
-      assertThat(inbox.find(pending).orElseThrow().handedToApplication()).isFalse();
-      inbox.markHandled(pending);
+      assertThat(inbox.find(S, handed).orElseThrow().handedToApplication()).isTrue();
+      assertThat(inbox.find(S, pending).orElseThrow().handedToApplication()).isFalse();
+      inbox.markHandled(S, pending);
     }
     try (FileInbox inbox = FileInbox.open(dir)) {
       assertThat(inbox.unhandled()).isEmpty();
@@ -109,7 +170,7 @@ class FileInboxTest {
   @Test
   void markingAnUnknownIdIsAnError() {
     try (FileInbox inbox = FileInbox.open(dir)) {
-      assertThatThrownBy(() -> inbox.markHandled(UUID.randomUUID())).isInstanceOfSatisfying(StoreException.class,
+      assertThatThrownBy(() -> inbox.markHandled(S, UUID.randomUUID())).isInstanceOfSatisfying(StoreException.class,
           e -> assertThat(e.code()).isEqualTo(StoreException.NOT_FOUND));
     }
   }
@@ -123,17 +184,17 @@ class FileInboxTest {
       inbox.commit(record(oldHandled, T0, "a"));
       inbox.commit(record(oldUnhandled, T0, "b"));
       inbox.commit(record(recent, T0.plusSeconds(3600), "c"));
-      inbox.markHandled(oldHandled);
-      inbox.markHandled(recent);
+      inbox.markHandled(S, oldHandled);
+      inbox.markHandled(S, recent);
       assertThat(inbox.purgeOlderThan(T0.plusSeconds(60))).isEqualTo(1);
-      assertThat(inbox.find(oldHandled)).isEmpty();
+      assertThat(inbox.find(S, oldHandled)).isEmpty();
     }
     assertThat(recordFile(oldHandled)).doesNotExist();
-    assertThat(recordFile(oldHandled).resolveSibling(oldHandled + ".handled")).doesNotExist();
+    assertThat(recordFile(oldHandled).resolveSibling(oldHandled + "." + S + ".handled")).doesNotExist();
     try (FileInbox inbox = FileInbox.open(dir)) {
       assertThat(inbox.size()).isEqualTo(2);
-      assertThat(inbox.find(oldUnhandled)).isPresent();
-      assertThat(inbox.find(recent)).isPresent();
+      assertThat(inbox.find(S, oldUnhandled)).isPresent();
+      assertThat(inbox.find(S, recent)).isPresent();
       // Documented: a purged id is new again; the replay window must be shorter than retention.
       assertThat(inbox.commit(record(oldHandled, T0.plusSeconds(7200), "again"))).isTrue();
       assertThat(inbox.unhandled()).extracting(InboxRecord::messageId).contains(oldHandled);
@@ -151,7 +212,7 @@ class FileInboxTest {
     Files.write(torn, "PCCC-STORE-1 inbox-record 12".getBytes(StandardCharsets.US_ASCII));
     try (FileInbox inbox = FileInbox.open(dir)) {
       assertThat(inbox.size()).isEqualTo(1);
-      assertThat(inbox.find(crashed)).isEmpty();
+      assertThat(inbox.find(S, crashed)).isEmpty();
       assertThat(inbox.quarantined()).isEmpty();
       assertThat(inbox.commit(record(crashed, T0, "now"))).isTrue();
     }
@@ -170,11 +231,11 @@ class FileInboxTest {
     bytes[bytes.length - 30] ^= 0x20;
     Files.write(recordFile(bad), bytes);
     try (FileInbox inbox = FileInbox.open(dir)) {
-      assertThat(inbox.find(good)).isPresent();
-      assertThat(inbox.find(bad)).isEmpty();
+      assertThat(inbox.find(S, good)).isPresent();
+      assertThat(inbox.find(S, bad)).isEmpty();
       assertThat(inbox.quarantined()).singleElement().satisfies(p -> {
         assertThat(p).exists();
-        assertThat(p.getFileName().toString()).startsWith(bad + ".rec.");
+        assertThat(p.getFileName().toString()).startsWith(bad + "." + S + ".rec.");
       });
     }
   }
@@ -186,7 +247,7 @@ class FileInboxTest {
       inbox.commit(record(UUID.fromString(id.toString().substring(0, 2) + UUID.randomUUID().toString().substring(2)),
           T0, "same shard"));
     }
-    Path marker = recordFile(id).resolveSibling(id + ".handled");
+    Path marker = recordFile(id).resolveSibling(id + "." + S + ".handled");
     Files.createFile(marker);
     try (FileInbox inbox = FileInbox.open(dir)) {
       assertThat(marker).doesNotExist();
@@ -224,16 +285,16 @@ class FileInboxTest {
       }
       assertThat(won).isEqualTo(n);
       for (int i = 0; i < n; i++) {
-        assertThat(inbox.find(ids.get(i))).isPresent();
+        assertThat(inbox.find(S, ids.get(i))).isPresent();
       }
-      assertThat(inbox.find(UUID.randomUUID())).isEmpty();
+      assertThat(inbox.find(S, UUID.randomUUID())).isEmpty();
     } finally {
       pool.shutdownNow();
     }
     try (FileInbox inbox = FileInbox.open(dir)) {
       assertThat(inbox.size()).isEqualTo(n);
       for (int i = 0; i < n; i++) {
-        assertThat(new String(inbox.find(ids.get(i)).orElseThrow().receipt(), StandardCharsets.UTF_8))
+        assertThat(new String(inbox.find(S, ids.get(i)).orElseThrow().receipt(), StandardCharsets.UTF_8))
             .isEqualTo("r" + i);
       }
       assertThat(inbox.commit(record(ids.get(n - 1), T0, "dup"))).isFalse();
