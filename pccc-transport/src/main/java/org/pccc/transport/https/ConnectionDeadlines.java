@@ -69,11 +69,6 @@ final class ConnectionDeadlines implements Connection.Listener {
     }
   }
 
-  /** The number of connections open and watched (for tests). */
-  int open() {
-    return watches.size();
-  }
-
   /** The handler that reports requests to this object; wraps the servlet context. */
   Handler.Wrapper handler() {
     return new Handler.Wrapper() {

@@ -46,18 +46,16 @@ final class HttpsListener implements Listener {
   private final URI endpoint;
   private final int permits;
   private final Semaphore admission;
-  private final ConnectionDeadlines deadlines;
   private final AtomicInteger connections;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Consumer<HttpsListener> onClose;
 
-  private HttpsListener(Server server, URI endpoint, int permits, Semaphore admission, ConnectionDeadlines deadlines,
-      AtomicInteger connections, Consumer<HttpsListener> onClose) {
+  private HttpsListener(Server server, URI endpoint, int permits, Semaphore admission, AtomicInteger connections,
+      Consumer<HttpsListener> onClose) {
     this.server = server;
     this.endpoint = endpoint;
     this.permits = permits;
     this.admission = admission;
-    this.deadlines = deadlines;
     this.connections = connections;
     this.onClose = onClose;
   }
@@ -144,7 +142,7 @@ final class HttpsListener implements Listener {
       throw new TransportException(TransportException.BAD_ENDPOINT, "invalid endpoint host " + host, false, e);
     }
     LOG.info("https listener started on {}", endpoint);
-    return new HttpsListener(server, endpoint, permits, admission, deadlines, connections, onClose);
+    return new HttpsListener(server, endpoint, permits, admission, connections, onClose);
   }
 
   @Override
@@ -160,11 +158,6 @@ final class HttpsListener implements Listener {
   /** The number of TLS connections accepted so far. */
   int connectionsAccepted() {
     return connections.get();
-  }
-
-  /** The number of connections open now. */
-  int connectionsOpen() {
-    return deadlines.open();
   }
 
   @Override
