@@ -539,7 +539,7 @@ public final class HttpsTransport implements Transport {
 
     /**
      * How long the client waits for the response after sending starts, upload included
-     * (default 120 s: 16 MiB over a slow border link).
+     * (default 120 s: a full-size envelope over a slow border link).
      *
      * @param requestTimeoutMillis positive
      * @return this builder
