@@ -304,6 +304,23 @@ public final class PcccNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns the node's inbound entry point: what its own transports' listeners call, for a host
+   * that receives envelopes in its own server, for example by mounting
+   * {@code EnvelopeServlet.create(EnvelopeEndpoint.create(node.inbound()), tls)} in its servlet
+   * container. Each envelope is opened, checked, committed and receipted exactly as one that
+   * arrived through {@link Builder#listenOn}; the returned stage completes when it is committed and
+   * fails with a {@link TransportException} otherwise (retryable when the node could not commit it,
+   * not retryable when it is refused). An entry {@link InboundEnvelope#AUTHENTICATED_PEER_CENTRE}
+   * in the metadata makes the node refuse an envelope or receipt signed by another centre
+   * ({@link TransportException#PEER_NOT_SIGNER}). Thread-safe.
+   *
+   * @return the entry point, valid as long as this node is open
+   */
+  public org.pccc.transport.spi.InboundHandler inbound() {
+    return this::onEnvelope;
+  }
+
   /** Returns the endpoints this node listens on (as the transports report them). */
   public List<URI> endpoints() {
     return listeners.stream().map(Listener::endpoint).toList();
@@ -475,13 +492,18 @@ public final class PcccNode implements AutoCloseable {
       return CompletableFuture.failedFuture(new TransportException(TransportException.CLOSED, "node closed", true));
     }
     byte[] bytes = envelope.bytes();
+    String peer = envelope.metadata().get(InboundEnvelope.AUTHENTICATED_PEER_CENTRE);
     try {
       if (looksLikeJson(bytes)) {
-        onSealedEnvelope(bytes);
+        onSealedEnvelope(bytes, peer);
       } else {
-        onReceipt(bytes);
+        onReceipt(bytes, peer);
       }
       return CompletableFuture.completedFuture(null);
+    } catch (PeerNotSignerException e) {
+      reject(null, e.signer, org.pccc.crypto.Digests.sha256Hex(bytes), TransportException.PEER_NOT_SIGNER);
+      return CompletableFuture.failedFuture(new TransportException(TransportException.PEER_NOT_SIGNER,
+          "the authenticated peer " + peer + " is not the signer " + e.signer, false));
     } catch (InboundRefusedException e) {
       reject(e.messageId(), e.senderCentre(), org.pccc.crypto.Digests.sha256Hex(bytes), e.code());
       return CompletableFuture.failedFuture(new TransportException(TransportException.REJECTED, e.getMessage(), false, e));
@@ -499,14 +521,33 @@ public final class PcccNode implements AutoCloseable {
     }
   }
 
-  private void onSealedEnvelope(byte[] bytes) {
+  /** The transport authenticated a peer that is not the signer: refused before anything is kept. */
+  private static final class PeerNotSignerException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String signer;
+
+    PeerNotSignerException(String signer) {
+      super(null, null, false, false);
+      this.signer = signer;
+    }
+  }
+
+  private static void requirePeerIsSigner(String peer, String signer) {
+    if (peer != null && !peer.equals(signer)) {
+      throw new PeerNotSignerException(signer);
+    }
+  }
+
+  private void onSealedEnvelope(byte[] bytes, String peer) {
     VerifiedMessage v;
     try {
       v = opener.open(bytes);
     } catch (ReplayedMessageException e) {
+      requirePeerIsSigner(peer, e.senderCentre());
       answerDuplicate(e.messageId(), e.senderCentre());
       return;
     }
+    requirePeerIsSigner(peer, v.signerCentre());
     Message m = v.message();
     Header h = m.header();
     AwaitedReply awaited = h.inReplyTo() == null ? null : pendingReplies.get(h.inReplyTo());
@@ -580,7 +621,7 @@ public final class PcccNode implements AutoCloseable {
     }
   }
 
-  private void onReceipt(byte[] bytes) {
+  private void onReceipt(byte[] bytes, String peer) {
     // Peek (unverified) to find which delivery the receipt claims to be for; verification below
     // uses the outbox entry's own message id, digest and recipient, never the peeked values alone.
     byte[] peeked = Jws.parse(bytes, 64 * 1024).unverifiedPayloadForInspection();
@@ -594,6 +635,7 @@ public final class PcccNode implements AutoCloseable {
       return; // already completed (a duplicate receipt) or never ours: nothing to do
     }
     OutboxEntry e = entry.get();
+    requirePeerIsSigner(peer, e.recipientCentre());
     VerifiedReceipt verified = Receipts.verify(bytes, directory, e.messageId(), e.envelopeSha256(), e.recipientCentre());
     if (outbox.complete(e.messageId(), e.recipientCentre(), bytes)) {
       audit.append(new AuditEvent(AuditDirection.RECEIPT_VERIFIED, e.messageId(), e.conversationId(), e.kind(),

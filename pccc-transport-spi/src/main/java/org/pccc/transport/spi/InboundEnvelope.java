@@ -11,6 +11,14 @@ import java.util.Objects;
  * @param metadata unauthenticated routing metadata, possibly empty
  */
 public record InboundEnvelope(byte[] bytes, Map<String, String> metadata) {
+  /**
+   * Metadata key set only by a transport that authenticated the peer handing over the envelope
+   * (the {@code https:} server, from the TLS client certificate; never from anything the peer
+   * sends as data): the peer's centre id. A receiver refuses an envelope or receipt signed by
+   * another centre with {@link TransportException#PEER_NOT_SIGNER}. The entry can only make a
+   * receiver stricter, so a transport that copies foreign metadata cannot use it to gain trust.
+   */
+  public static final String AUTHENTICATED_PEER_CENTRE = "pccc.authenticatedPeerCentre";
 
   /** Copies the metadata. */
   public InboundEnvelope {

@@ -20,6 +20,12 @@ public class TransportException extends PcccException {
   public static final String NO_TRANSPORT = "PCCC-3004";
   /** The transport is closed. */
   public static final String CLOSED = "PCCC-3005";
+  /**
+   * The transport authenticated its peer as one centre (for example by its TLS client
+   * certificate) and the envelope or receipt it brought is signed by another: refused, not
+   * retryable (see {@link InboundEnvelope#AUTHENTICATED_PEER_CENTRE}).
+   */
+  public static final String PEER_NOT_SIGNER = "PCCC-3060";
 
   private final boolean retryable;
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.pccc.crypto.EnvelopeOpener;
 import org.pccc.transport.spi.InboundEnvelope;
 import org.pccc.transport.spi.InboundHandler;
 import org.pccc.transport.spi.TransportException;
@@ -48,18 +49,13 @@ import org.slf4j.LoggerFactory;
  * {@value #METADATA_KIND} and {@value #METADATA_SENDER}; malformed values are dropped, since the
  * metadata is unauthenticated and optional.
  *
- * <p>Mounting it in a servlet container (the container terminates mutual TLS 1.3; configure it
- * with {@link TlsConfig#createSslContext()} and {@link TlsConfig#serverSslParameters()}):
+ * <p>A host application that runs its own servlet container mounts it with {@link EnvelopeServlet}
+ * (the container terminates mutual TLS 1.3; configure it with {@link TlsConfig#createSslContext()}
+ * and {@link TlsConfig#serverSslParameters()}, and require a client certificate):
  *
  * <pre>{@code
- * EnvelopeEndpoint endpoint = EnvelopeEndpoint.create(node::onEnvelope);
- *
- * protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
- *   EnvelopeEndpoint.Response r = endpoint.handle(req.getMethod(), req::getHeader, req.getInputStream());
- *   resp.setStatus(r.status());
- *   r.headers().forEach(resp::setHeader);
- *   resp.getOutputStream().write(r.body());
- * }
+ * EnvelopeServlet servlet = EnvelopeServlet.create(EnvelopeEndpoint.create(node.inbound()), tls);
+ * context.addServlet(new ServletHolder(servlet), EnvelopeEndpoint.DEFAULT_PATH);
  * }</pre>
  *
  * <p>A non-blocking host (Netty with an aggregator limited to {@link #maxEnvelopeBytes()}) calls
@@ -83,8 +79,6 @@ public final class EnvelopeEndpoint {
   public static final String METADATA_KIND = "kind";
   /** Metadata key of the sending centre in {@link InboundEnvelope#metadata()}. */
   public static final String METADATA_SENDER = "senderCentre";
-  /** The default size limit of an envelope: 16 MiB. */
-  public static final long DEFAULT_MAX_ENVELOPE_BYTES = 16L * 1024 * 1024;
   /** The default time the handler has to commit an envelope: 60 s. */
   public static final long DEFAULT_HANDLER_TIMEOUT_MILLIS = 60_000;
   /** The default {@code Retry-After} of a 503: 5 s. */
@@ -95,6 +89,7 @@ public final class EnvelopeEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(EnvelopeEndpoint.class);
   private static final String JSON = "application/json";
   private static final byte[] EMPTY = new byte[0];
+  private static final int INITIAL_BUFFER_BYTES = 8192;
 
   private final InboundHandler handler;
   private final long maxEnvelopeBytes;
@@ -147,16 +142,34 @@ public final class EnvelopeEndpoint {
    */
   public Response handle(String method, Function<String, String> header, InputStream body)
       throws IOException {
+    return handle(method, header, body, null);
+  }
+
+  /**
+   * As {@link #handle(String, Function, InputStream)}, for a request whose TLS client certificate
+   * the host has authenticated as a centre: the envelope is passed on with that centre under
+   * {@link InboundEnvelope#AUTHENTICATED_PEER_CENTRE}, and the node refuses it unless that centre
+   * signed it.
+   *
+   * @param method the HTTP method
+   * @param header looks up a request header by name, case-insensitively, {@code null} if absent
+   * @param body the request body (see {@link #handle(String, Function, InputStream)})
+   * @param peerCentre the centre the client authenticated as, or {@code null} if not known
+   * @return the response to send
+   * @throws IOException if reading the body fails; the host should drop the connection
+   */
+  public Response handle(String method, Function<String, String> header, InputStream body, String peerCentre)
+      throws IOException {
     Objects.requireNonNull(body, "body");
     Response early = precheck(method, header);
     if (early != null) {
       return early;
     }
-    Body read = readBody(body, declaredLength(header), () -> { });
+    Body read = readBody(body, declaredLength(header));
     if (read.problem() != null) {
       return read.problem();
     }
-    return await(deliverAsync(envelope(read.bytes(), header)));
+    return await(deliverAsync(envelope(read.bytes(), header, peerCentre)));
   }
 
   /**
@@ -178,7 +191,7 @@ public final class EnvelopeEndpoint {
     if (body.length > maxEnvelopeBytes) {
       return CompletableFuture.completedFuture(tooLarge(false));
     }
-    return deliverAsync(envelope(body, header));
+    return deliverAsync(envelope(body, header, null));
   }
 
   // ---- pieces shared with the embedded server -------------------------------------------------
@@ -219,37 +232,38 @@ public final class EnvelopeEndpoint {
   /**
    * Reads the body: at most the limit plus one byte, and when it is too large, up to the limit
    * again more to discard, so that a client that is still sending can read the 413 instead of a
-   * reset connection.
+   * reset connection. The buffer grows with the bytes that actually arrive (doubling from 8 KiB),
+   * never to a declared {@code Content-Length} up front: a client that declares 4 MiB and sends
+   * one byte costs 8 KiB.
    */
-  Body readBody(InputStream in, long declaredLength, Runnable progress) throws IOException {
+  Body readBody(InputStream in, long declaredLength) throws IOException {
     if (declaredLength > maxEnvelopeBytes) {
-      boolean drained = discard(in, discardLimit(), progress);
+      boolean drained = discard(in, discardLimit());
       return new Body(null, tooLarge(!drained));
     }
-    byte[] buffer = new byte[declaredLength >= 0 ? (int) declaredLength : (int) Math.min(8192, maxEnvelopeBytes + 1)];
+    // With a declared length, one byte more than declared is read to catch a body that is longer.
+    long cap = declaredLength >= 0 ? declaredLength + 1 : maxEnvelopeBytes + 1;
+    byte[] buffer = new byte[(int) Math.min(INITIAL_BUFFER_BYTES, cap)];
     int count = 0;
     while (true) {
       if (count == buffer.length) {
-        if (declaredLength >= 0) {
-          // All declared bytes are here: the stream must end now.
-          if (in.read() != -1) {
-            return new Body(null, error(400, TransportException.REJECTED, "body longer than its Content-Length", Map.of()));
-          }
+        if (count >= cap) {
           break;
         }
-        if (count > maxEnvelopeBytes) {
-          boolean drained = discard(in, maxEnvelopeBytes, progress);
-          return new Body(null, tooLarge(!drained));
-        }
-        long grown = Math.min(Math.max(count * 2L, 8192), maxEnvelopeBytes + 1);
-        buffer = Arrays.copyOf(buffer, (int) grown);
+        buffer = Arrays.copyOf(buffer, (int) Math.min(count * 2L, cap));
       }
       int n = in.read(buffer, count, buffer.length - count);
       if (n < 0) {
         break;
       }
       count += n;
-      progress.run();
+    }
+    if (declaredLength >= 0 && count > declaredLength) {
+      return new Body(null, error(400, TransportException.REJECTED, "body longer than its Content-Length", Map.of()));
+    }
+    if (declaredLength < 0 && count > maxEnvelopeBytes) {
+      boolean drained = discard(in, maxEnvelopeBytes);
+      return new Body(null, tooLarge(!drained));
     }
     if (declaredLength >= 0 && count != declaredLength) {
       return new Body(null, error(400, TransportException.REJECTED, "body shorter than its Content-Length", Map.of()));
@@ -257,7 +271,7 @@ public final class EnvelopeEndpoint {
     return new Body(count == buffer.length ? buffer : Arrays.copyOf(buffer, count), null);
   }
 
-  private static boolean discard(InputStream in, long max, Runnable progress) throws IOException {
+  private static boolean discard(InputStream in, long max) throws IOException {
     byte[] sink = new byte[8192];
     long left = max;
     while (left > 0) {
@@ -266,7 +280,6 @@ public final class EnvelopeEndpoint {
         return true;
       }
       left -= n;
-      progress.run();
     }
     return in.read() < 0;
   }
@@ -275,8 +288,12 @@ public final class EnvelopeEndpoint {
     return maxEnvelopeBytes >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : maxEnvelopeBytes * 2;
   }
 
-  InboundEnvelope envelope(byte[] bytes, Function<String, String> header) {
+  InboundEnvelope envelope(byte[] bytes, Function<String, String> header, String peerCentre) {
     Map<String, String> metadata = new HashMap<>();
+    if (peerCentre != null) {
+      // From the TLS session, never from a header: the one metadata entry the node may rely on.
+      metadata.put(InboundEnvelope.AUTHENTICATED_PEER_CENTRE, peerCentre);
+    }
     String id = header.apply(MESSAGE_ID_HEADER);
     if (id != null) {
       try {
@@ -445,7 +462,7 @@ public final class EnvelopeEndpoint {
   /** Builds an {@link EnvelopeEndpoint}. Not thread-safe. */
   public static final class Builder {
     private final InboundHandler handler;
-    private long maxEnvelopeBytes = DEFAULT_MAX_ENVELOPE_BYTES;
+    private long maxEnvelopeBytes = EnvelopeOpener.DEFAULT_MAX_ENVELOPE_BYTES;
     private long handlerTimeoutMillis = DEFAULT_HANDLER_TIMEOUT_MILLIS;
     private int retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS;
 
@@ -454,7 +471,8 @@ public final class EnvelopeEndpoint {
     }
 
     /**
-     * Sets the largest accepted body (default 16 MiB).
+     * Sets the largest accepted body (default {@link EnvelopeOpener#DEFAULT_MAX_ENVELOPE_BYTES}, the
+     * limit of the opener behind it: accepting more would only buffer what the node refuses).
      *
      * @param maxEnvelopeBytes between 1 and {@link #MAX_MAX_ENVELOPE_BYTES}
      * @return this builder

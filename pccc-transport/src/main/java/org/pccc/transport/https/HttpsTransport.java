@@ -12,6 +12,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +25,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import javax.net.ssl.SSLContext;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.pccc.crypto.EnvelopeOpener;
 import org.pccc.transport.spi.InboundHandler;
 import org.pccc.transport.spi.Listener;
 import org.pccc.transport.spi.OutboundEnvelope;
@@ -32,57 +40,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code https:} transport: mutual TLS 1.3, JDK only.
+ * The {@code https:} transport: mutual TLS 1.3, the JDK {@link HttpClient} to send, an embedded
+ * Jetty 12 server to receive.
  *
  * <p><b>Sending.</b> {@link #deliver} POSTs the envelope to the endpoint URI (its path, or
  * {@value EnvelopeEndpoint#DEFAULT_PATH} when it has none) with {@code Content-Type:
  * application/pccc-envelope+json} and the routing headers {@code Pccc-Message-Id},
- * {@code Pccc-Kind} and {@code Pccc-Sender}. The outcome:
+ * {@code Pccc-Kind} and {@code Pccc-Sender}. When the {@link TlsConfig} identifies peers (as
+ * {@link TlsConfig#forCentre} does), the server must be the envelope's recipient centre: the
+ * certificate of any other centre fails the handshake ({@value #NOT_THE_RECIPIENT}, retryable),
+ * and connections are never shared between recipients. The outcome:
  *
  * <ul>
  *   <li>2xx: the future completes;
- *   <li>408, 429, 5xx, connect and response timeouts, refused or reset connections, TLS failures:
- *       a retryable {@link HttpsTransportException} ({@link TransportException#UNAVAILABLE}) with
- *       the server's {@code Retry-After}, if any, in {@link HttpsTransportException#retryAfter()}.
- *       TLS failures count as retryable because peers are trusted through the directory, which
- *       changes when keys rotate, and because with TLS 1.3 a refused client certificate reaches
- *       the client after its side of the handshake, often as a plain reset;
- *   <li>400, 413, 415, 422: rejected for good ({@link TransportException#REJECTED}, not
- *       retryable), with the server's error code (only the code) in the message;
+ *   <li>401, 403, 408, 425, 429, 5xx, connect and response timeouts, refused or reset connections,
+ *       TLS failures: a retryable {@link HttpsTransportException} ({@link TransportException#UNAVAILABLE}
+ *       or {@value #NOT_THE_RECIPIENT}) with the server's {@code Retry-After}, if any, in
+ *       {@link HttpsTransportException#retryAfter()}. TLS failures and refusals of our identity
+ *       count as retryable because peers are trusted through the directory, which changes when keys
+ *       rotate, and because with TLS 1.3 a refused client certificate reaches the client after its
+ *       side of the handshake, often as a plain reset;
+ *   <li>400, 413, 415, 422 from the authenticated recipient: rejected for good
+ *       ({@link TransportException#REJECTED}, not retryable), with the server's error code (only
+ *       the code) in the message. The same from a server not authenticated as the recipient
+ *       centre is retryable ({@value #REFUSED_BY_UNVERIFIED_PEER}): a centre on the path must not
+ *       be able to make the sender drop a delivery;
  *   <li>other statuses (redirects are not followed, 404, 405…): the endpoint is wrong
  *       ({@link TransportException#BAD_ENDPOINT}, not retryable);
  *   <li>an envelope above {@link Builder#maxEnvelopeBytes} is rejected before sending.
  * </ul>
  *
- * <p>One {@link HttpClient} per transport, HTTP/1.1 with keep-alive: its connection pool reuses
- * TLS connections across deliveries (about one per concurrent sender). HTTP/2 is not used because
- * the JDK client negotiates it over TLS only through ALPN, which the JDK server does not offer.
+ * <p>One {@link HttpClient} per recipient centre, HTTP/1.1 with keep-alive, completing exchanges
+ * on the transport's own bounded executor ({@link Builder#clientThreads}), never on a fresh thread
+ * per response or the JDK's common pool.
  *
  * <p><b>Receiving.</b> {@link #listen} with {@code https://HOST:PORT/PATH} starts an embedded
- * {@code HttpsServer} bound to HOST (an address of this machine, {@code 0.0.0.0} for all) and PORT
+ * Jetty 12 server bound to HOST (an address of this machine, {@code 0.0.0.0} for all) and PORT
  * ({@code 0} picks a free one, reported by {@link Listener#endpoint()}), serving PATH (or
- * {@value EnvelopeEndpoint#DEFAULT_PATH}) with an {@link EnvelopeEndpoint}: TLS 1.3 only, a client
+ * {@value EnvelopeEndpoint#DEFAULT_PATH}) with an {@link EnvelopeServlet}: TLS 1.3 only, a client
  * certificate is required and checked with the {@link TlsConfig}'s peer-trust predicate, only
  * {@code POST} with the envelope media type, bodies up to {@link Builder#maxEnvelopeBytes}
- * (413 {@code PCCC-3002} above), a read timeout, and a bounded worker pool that answers 503 with
- * {@code Retry-After} when full. The handler's completion is answered with 202.
- *
- * <p><b>JVM-wide setting.</b> Loading this class sets the system property
- * {@code sun.net.httpserver.nodelay} to {@code true} unless it is already set: without it the JDK
- * server leaves Nagle's algorithm on and every small response waits about 40 ms for a delayed
- * acknowledgement. The JDK reads the property once, when the first {@code HttpServer} of the JVM
- * is created; if your application created one before, or sets the property to {@code false}, that
- * choice stands.
+ * (413 {@code PCCC-3002} above, without reading or buffering them), total deadlines for the
+ * handshake with the request headers ({@link Builder#headersTimeout}) and for the body
+ * ({@link Builder#bodyTimeout}) besides the idle timeout, a bounded accept queue and thread pool,
+ * and at most {@code workerThreads + queueCapacity} envelopes at once, 503 with
+ * {@code Retry-After} beyond. The handler's completion is answered with 202. Nothing JVM-wide is
+ * set.
  *
  * <p>Thread-safe. {@link #close()} stops every listener and fails pending deliveries as retryable
  * ({@link TransportException#CLOSED}); so do deliveries attempted after it, so that a node shutting
  * down keeps its outbox entries for the next start.
  *
  * <pre>{@code
- * TlsConfig tls = TlsConfig.of(key, chain, chain -> directory.isCentreCertificate(chain.get(0)));
- * try (HttpsTransport transport = HttpsTransport.create(tls);
- *      Listener inbox = transport.listen(URI.create("https://0.0.0.0:8443"), node::onEnvelope)) {
- *   transport.deliver(URI.create("https://pccc-b.example:8443"), envelope).join();
+ * try (HttpsTransport transport = HttpsTransport.create(TlsConfig.forCentre(keys, directory));
+ *      PcccNode node = PcccNode.builder(keys, directory, store).transport(transport).build().start()) {
+ *   node.send(message);
  * }
  * }</pre>
  */
@@ -90,19 +102,27 @@ public final class HttpsTransport implements Transport {
   /** The URI scheme served. */
   public static final String SCHEME = "https";
 
+  /**
+   * Delivery failure code (retryable): the server's certificate is trusted but belongs to a centre
+   * other than the recipient, so the handshake was refused.
+   */
+  public static final String NOT_THE_RECIPIENT = "PCCC-3062";
+  /**
+   * Delivery failure code (retryable): a server not authenticated as the recipient centre refused
+   * the envelope with a 4xx; only the recipient's own refusal ends a delivery.
+   */
+  public static final String REFUSED_BY_UNVERIFIED_PEER = "PCCC-3061";
+
   private static final Logger LOG = LoggerFactory.getLogger(HttpsTransport.class);
   private static final int ERROR_BODY_LIMIT = 4096;
   private static final byte[] NO_BODY = new byte[0];
-
-  static {
-    // Before any HttpServer of ours (and, with luck, of anyone) exists: see the class Javadoc.
-    ServerDefaults.ensureTcpNoDelay();
-  }
+  /** The key of the one client shared by all recipients when the TLS configuration names no centres. */
+  private static final String ANY_PEER = "";
 
   private final TlsConfig tls;
   private final HttpsSettings settings;
-  private final SSLContext sslContext;
-  private final HttpClient client;
+  private final ExecutorService clientExecutor;
+  private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
   private final Map<CompletableFuture<Void>, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
   private final Set<HttpsListener> listeners = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -110,14 +130,26 @@ public final class HttpsTransport implements Transport {
   private HttpsTransport(TlsConfig tls, HttpsSettings settings) {
     this.tls = tls;
     this.settings = settings;
-    this.sslContext = tls.createSslContext();
-    this.client = HttpClient.newBuilder()
+    AtomicInteger serial = new AtomicInteger();
+    // Fixed threads; the queue holds only completions of responses already received.
+    this.clientExecutor = Executors.newFixedThreadPool(settings.clientThreads(), r -> {
+      Thread t = new Thread(r, "pccc-https-client-" + serial.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The client for one recipient centre: its TLS context accepts that centre's servers only. */
+  private HttpClient clientFor(String recipientCentre) {
+    String key = tls.identifiesPeers() ? recipientCentre : ANY_PEER;
+    return clients.computeIfAbsent(key, k -> HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .sslContext(sslContext)
+        .sslContext(k.equals(ANY_PEER) ? tls.createSslContext() : tls.createSslContextFor(k))
         .sslParameters(tls.clientSslParameters())
         .connectTimeout(Duration.ofMillis(settings.connectTimeoutMillis()))
         .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+        .executor(clientExecutor)
+        .build());
   }
 
   /**
@@ -185,7 +217,7 @@ public final class HttpsTransport implements Transport {
     CompletableFuture<Void> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
-      exchange = client.sendAsync(request.build(), HttpsTransport::bodyHandler);
+      exchange = clientFor(envelope.recipientCentre()).sendAsync(request.build(), HttpsTransport::bodyHandler);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(new TransportException(TransportException.BAD_ENDPOINT,
           "cannot send to " + target, false, e));
@@ -203,7 +235,7 @@ public final class HttpsTransport implements Transport {
         result.completeExceptionally(mapFailure(failure, target));
         return;
       }
-      TransportException refused = mapStatus(response, target, envelope);
+      TransportException refused = mapStatus(response, target, envelope, fromRecipient(response, envelope));
       if (refused == null) {
         result.complete(null);
       } else {
@@ -231,7 +263,27 @@ public final class HttpsTransport implements Transport {
     }
   }
 
-  static TransportException mapStatus(HttpResponse<byte[]> response, URI target, OutboundEnvelope envelope) {
+  /**
+   * Whether the response came over a TLS session whose server is the recipient centre. Without an
+   * identification of centres every trusted server counts as the one meant (see {@link TlsConfig}).
+   */
+  private boolean fromRecipient(HttpResponse<?> response, OutboundEnvelope envelope) {
+    if (!tls.identifiesPeers()) {
+      return true;
+    }
+    try {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Certificate c : response.sslSession().orElseThrow().getPeerCertificates()) {
+        chain.add((X509Certificate) c);
+      }
+      return tls.peerCentre(chain).map(envelope.recipientCentre()::equals).orElse(false);
+    } catch (SSLPeerUnverifiedException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  static TransportException mapStatus(
+      HttpResponse<byte[]> response, URI target, OutboundEnvelope envelope, boolean fromRecipient) {
     int status = response.statusCode();
     if (status / 100 == 2) {
       return null;
@@ -244,8 +296,15 @@ public final class HttpsTransport implements Transport {
       case 413:
       case 415:
       case 422:
+        if (!fromRecipient) {
+          return new HttpsTransportException(REFUSED_BY_UNVERIFIED_PEER, target + ", not authenticated as "
+              + envelope.recipientCentre() + ", refused envelope " + envelope.messageId() + ": HTTP " + status + code,
+              true, status, retryAfter);
+        }
         return new HttpsTransportException(TransportException.REJECTED,
             target + " rejected envelope " + envelope.messageId() + ": HTTP " + status + code, false, status, null);
+      case 401:
+      case 403:
       case 408:
       case 425:
       case 429:
@@ -283,6 +342,10 @@ public final class HttpsTransport implements Transport {
       what = "no response within " + settings.requestTimeoutMillis() + " ms";
     } else if (e instanceof ConnectException) {
       what = "cannot connect";
+    } else if (hasCause(e, PeerTrustManager.NotTheIntendedPeerException.class)) {
+      LOG.debug("delivery to {} failed: the server is not the recipient centre", target);
+      return new TransportException(NOT_THE_RECIPIENT,
+          target + ": TLS handshake refused: the server's certificate is not the recipient centre's", true, e);
     } else if (hasCause(e, PeerTrustManager.UntrustedPeerException.class)) {
       what = "TLS handshake failed: the server certificate is not trusted";
     } else if (hasCause(e, SSLException.class)) {
@@ -364,7 +427,7 @@ public final class HttpsTransport implements Transport {
     }
     int port = target.getPort() < 0 ? 443 : target.getPort();
     HttpsListener listener = HttpsListener.start(
-        target.getHost(), port, target.getRawPath(), tls, sslContext, settings, handler, listeners::remove);
+        target.getHost(), port, target.getRawPath(), tls, settings, handler, listeners::remove);
     listeners.add(listener);
     if (closed) {
       listener.close();
@@ -387,14 +450,16 @@ public final class HttpsTransport implements Transport {
       e.getValue().cancel(true);
     }
     pending.clear();
-    shutdownClient();
+    clients.values().forEach(HttpsTransport::shutdownClient);
+    clients.clear();
+    clientExecutor.shutdownNow();
   }
 
   /**
    * JDK 21 added {@code HttpClient.shutdownNow()}; on 17 the client's idle connections go when it
-   * is garbage-collected, and its threads are daemons.
+   * is garbage-collected, and its selector thread is a daemon.
    */
-  private void shutdownClient() {
+  private static void shutdownClient(HttpClient client) {
     try {
       Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
       shutdownNow.invoke(client);
@@ -408,14 +473,18 @@ public final class HttpsTransport implements Transport {
   /** Builds an {@link HttpsTransport}. Not thread-safe. */
   public static final class Builder {
     private final TlsConfig tls;
-    private long maxEnvelopeBytes = EnvelopeEndpoint.DEFAULT_MAX_ENVELOPE_BYTES;
+    private long maxEnvelopeBytes = EnvelopeOpener.DEFAULT_MAX_ENVELOPE_BYTES;
     private long connectTimeoutMillis = 10_000;
     private long requestTimeoutMillis = 120_000;
     private long readTimeoutMillis = 30_000;
+    private Duration headersTimeout = Duration.ofSeconds(10);
+    private Duration bodyTimeout = Duration.ofSeconds(60);
     private long handlerTimeoutMillis = EnvelopeEndpoint.DEFAULT_HANDLER_TIMEOUT_MILLIS;
     private int workerThreads = 4;
     private int queueCapacity = 64;
     private int connectionThreads = 16;
+    private int acceptQueueSize = 128;
+    private int clientThreads = 2;
     private int retryAfterSeconds = EnvelopeEndpoint.DEFAULT_RETRY_AFTER_SECONDS;
 
     private Builder(TlsConfig tls) {
@@ -427,17 +496,23 @@ public final class HttpsTransport implements Transport {
       connectTimeoutMillis = s.connectTimeoutMillis();
       requestTimeoutMillis = s.requestTimeoutMillis();
       readTimeoutMillis = s.readTimeoutMillis();
+      headersTimeout = s.headersTimeout();
+      bodyTimeout = s.bodyTimeout();
       handlerTimeoutMillis = s.handlerTimeoutMillis();
       workerThreads = s.workerThreads();
       queueCapacity = s.queueCapacity();
       connectionThreads = s.connectionThreads();
+      acceptQueueSize = s.acceptQueueSize();
+      clientThreads = s.clientThreads();
       retryAfterSeconds = s.retryAfterSeconds();
       return this;
     }
 
     /**
-     * The largest envelope sent or accepted (default 16 MiB). The server may buffer up to
-     * {@code (workerThreads + queueCapacity)} envelopes of this size at once.
+     * The largest envelope sent or accepted (default {@link EnvelopeOpener#DEFAULT_MAX_ENVELOPE_BYTES},
+     * the opener's: a node refuses larger envelopes anyway, so set both together). The server may
+     * buffer up to {@code (workerThreads + queueCapacity)} envelopes of this size at once, each in
+     * a buffer that grows with the bytes received.
      *
      * @param maxEnvelopeBytes between 1 and {@link EnvelopeEndpoint#MAX_MAX_ENVELOPE_BYTES}
      * @return this builder
@@ -464,7 +539,7 @@ public final class HttpsTransport implements Transport {
 
     /**
      * How long the client waits for the response after sending starts, upload included
-     * (default 120 s: 16 MiB over a slow border link).
+     * (default 120 s: a full-size envelope over a slow border link).
      *
      * @param requestTimeoutMillis positive
      * @return this builder
@@ -475,8 +550,9 @@ public final class HttpsTransport implements Transport {
     }
 
     /**
-     * The server's read timeout (default 30 s): the TLS handshake and request headers must arrive
-     * within it, and the body must never stall for longer; otherwise the connection is dropped.
+     * The server's idle timeout (default 30 s): a connection on which no byte moves for this long
+     * is dropped. A client that trickles bytes meets {@link #headersTimeout} or
+     * {@link #bodyTimeout} instead.
      *
      * @param readTimeoutMillis positive
      * @return this builder
@@ -484,6 +560,64 @@ public final class HttpsTransport implements Transport {
     public Builder readTimeoutMillis(long readTimeoutMillis) {
       this.readTimeoutMillis = EnvelopeEndpoint.positive(readTimeoutMillis, "readTimeoutMillis");
       return this;
+    }
+
+    /**
+     * The server's total deadline, from the moment a connection is accepted, for the TLS handshake
+     * and the complete headers of the first request (default 10 s); a kept-alive connection has
+     * the idle timeout plus this for the headers of each further request. Missed: the connection
+     * is closed. Connections that wait do not hold a thread.
+     *
+     * @param headersTimeout positive
+     * @return this builder
+     */
+    public Builder headersTimeout(Duration headersTimeout) {
+      this.headersTimeout = positive(headersTimeout, "headersTimeout");
+      return this;
+    }
+
+    /**
+     * The server's total deadline for a request body, from the end of its headers to its last
+     * byte (default 60 s: 4 MiB at about 70 KB/s); missed: the connection is closed and nothing
+     * is handed over.
+     *
+     * @param bodyTimeout positive
+     * @return this builder
+     */
+    public Builder bodyTimeout(Duration bodyTimeout) {
+      this.bodyTimeout = positive(bodyTimeout, "bodyTimeout");
+      return this;
+    }
+
+    /**
+     * The server's accept queue: connections the operating system holds before the server takes
+     * them (default 128).
+     *
+     * @param acceptQueueSize positive
+     * @return this builder
+     */
+    public Builder acceptQueueSize(int acceptQueueSize) {
+      this.acceptQueueSize = (int) EnvelopeEndpoint.positive(acceptQueueSize, "acceptQueueSize");
+      return this;
+    }
+
+    /**
+     * The client's threads, which complete deliveries when responses arrive (default 2).
+     *
+     * @param clientThreads positive
+     * @return this builder
+     */
+    public Builder clientThreads(int clientThreads) {
+      this.clientThreads = (int) EnvelopeEndpoint.positive(clientThreads, "clientThreads");
+      return this;
+    }
+
+    private static Duration positive(Duration value, String name) {
+      java.util.Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return value;
     }
 
     /**
@@ -499,7 +633,8 @@ public final class HttpsTransport implements Transport {
     }
 
     /**
-     * The server's worker threads, which call the inbound handler (default 4).
+     * The server's threads for envelopes being handled (default 4; the server has
+     * {@code connectionThreads + workerThreads} threads in all).
      *
      * @param workerThreads positive
      * @return this builder
@@ -510,7 +645,8 @@ public final class HttpsTransport implements Transport {
     }
 
     /**
-     * How many received envelopes may wait for a worker (default 64); beyond that, 503.
+     * How many envelopes may be admitted beyond {@code workerThreads} (default 64); beyond that, 503
+     * before the body is read. Also bounds the server's job queue.
      *
      * @param queueCapacity positive
      * @return this builder
@@ -521,7 +657,7 @@ public final class HttpsTransport implements Transport {
     }
 
     /**
-     * The server's connection threads, which do TLS handshakes and read requests (default 16).
+     * The server's threads for TLS handshakes and reading requests (default 16).
      *
      * @param connectionThreads positive
      * @return this builder
@@ -548,7 +684,8 @@ public final class HttpsTransport implements Transport {
     /** Builds the transport. */
     public HttpsTransport build() {
       return new HttpsTransport(tls, new HttpsSettings(maxEnvelopeBytes, connectTimeoutMillis, requestTimeoutMillis,
-          readTimeoutMillis, handlerTimeoutMillis, workerThreads, queueCapacity, connectionThreads, retryAfterSeconds));
+          readTimeoutMillis, headersTimeout, bodyTimeout, handlerTimeoutMillis, workerThreads, queueCapacity,
+          connectionThreads, acceptQueueSize, clientThreads, retryAfterSeconds));
     }
   }
 }

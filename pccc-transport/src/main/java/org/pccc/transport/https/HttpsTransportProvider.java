@@ -24,8 +24,11 @@ import org.pccc.transport.spi.TransportProvider;
  *   <tr><td>{@value #MAX_ENVELOPE_BYTES}, {@value #CONNECT_TIMEOUT_MILLIS},
  *       {@value #REQUEST_TIMEOUT_MILLIS}, {@value #READ_TIMEOUT_MILLIS},
  *       {@value #HANDLER_TIMEOUT_MILLIS}, {@value #WORKER_THREADS}, {@value #QUEUE_CAPACITY},
- *       {@value #CONNECTION_THREADS}, {@value #RETRY_AFTER_SECONDS}</td>
+ *       {@value #CONNECTION_THREADS}, {@value #ACCEPT_QUEUE_SIZE}, {@value #CLIENT_THREADS},
+ *       {@value #RETRY_AFTER_SECONDS}</td>
  *       <td>optional numbers, see {@link HttpsTransport.Builder}</td></tr>
+ *   <tr><td>{@value #HEADERS_TIMEOUT}, {@value #BODY_TIMEOUT}</td>
+ *       <td>optional ISO-8601 durations such as {@code PT10S}, see {@link HttpsTransport.Builder}</td></tr>
  * </table>
  *
  * <p>A node that checks peers against the live network directory builds its
@@ -59,6 +62,14 @@ public final class HttpsTransportProvider implements TransportProvider {
   public static final String QUEUE_CAPACITY = "pccc.https.queueCapacity";
   /** Setting: see {@link HttpsTransport.Builder#connectionThreads}. */
   public static final String CONNECTION_THREADS = "pccc.https.connectionThreads";
+  /** Setting: see {@link HttpsTransport.Builder#acceptQueueSize}. */
+  public static final String ACCEPT_QUEUE_SIZE = "pccc.https.acceptQueueSize";
+  /** Setting: see {@link HttpsTransport.Builder#clientThreads}. */
+  public static final String CLIENT_THREADS = "pccc.https.clientThreads";
+  /** Setting: see {@link HttpsTransport.Builder#headersTimeout}, as an ISO-8601 duration. */
+  public static final String HEADERS_TIMEOUT = "pccc.https.headersTimeout";
+  /** Setting: see {@link HttpsTransport.Builder#bodyTimeout}, as an ISO-8601 duration. */
+  public static final String BODY_TIMEOUT = "pccc.https.bodyTimeout";
   /** Setting: see {@link HttpsTransport.Builder#retryAfterSeconds}. */
   public static final String RETRY_AFTER_SECONDS = "pccc.https.retryAfterSeconds";
 
@@ -113,6 +124,18 @@ public final class HttpsTransportProvider implements TransportProvider {
       if (s.containsKey(CONNECTION_THREADS)) {
         b.connectionThreads(Math.toIntExact(number(s, CONNECTION_THREADS)));
       }
+      if (s.containsKey(ACCEPT_QUEUE_SIZE)) {
+        b.acceptQueueSize(Math.toIntExact(number(s, ACCEPT_QUEUE_SIZE)));
+      }
+      if (s.containsKey(CLIENT_THREADS)) {
+        b.clientThreads(Math.toIntExact(number(s, CLIENT_THREADS)));
+      }
+      if (s.containsKey(HEADERS_TIMEOUT)) {
+        b.headersTimeout(duration(s, HEADERS_TIMEOUT));
+      }
+      if (s.containsKey(BODY_TIMEOUT)) {
+        b.bodyTimeout(duration(s, BODY_TIMEOUT));
+      }
       if (s.containsKey(RETRY_AFTER_SECONDS)) {
         b.retryAfterSeconds(Math.toIntExact(number(s, RETRY_AFTER_SECONDS)));
       }
@@ -130,6 +153,14 @@ public final class HttpsTransportProvider implements TransportProvider {
           "the https transport needs the setting " + key, false);
     }
     return value;
+  }
+
+  private static java.time.Duration duration(Map<String, String> settings, String key) {
+    try {
+      return java.time.Duration.parse(settings.get(key).trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(key + " is not an ISO-8601 duration such as PT10S");
+    }
   }
 
   private static long number(Map<String, String> settings, String key) {

@@ -9,17 +9,23 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Trusts a peer when its leaf certificate is currently valid and the caller's predicate accepts
- * the chain. Being an {@link X509ExtendedTrustManager}, JSSE uses it as is and adds no host-name
+ * Trusts a peer when its leaf certificate is currently valid, the caller's predicate accepts the
+ * chain and, for a client meant for one centre, the chain is that centre's. Being an {@link X509ExtendedTrustManager}, JSSE uses it as is and adds no host-name
  * check of its own (see {@link TlsConfig} for why that is wanted). Thread-safe.
  */
 final class PeerTrustManager extends X509ExtendedTrustManager {
   private static final X509Certificate[] NO_ISSUERS = new X509Certificate[0];
 
   private final Predicate<List<X509Certificate>> trust;
+  private final Predicate<List<X509Certificate>> intendedPeer;
 
-  PeerTrustManager(Predicate<List<X509Certificate>> trust) {
+  /**
+   * @param trust whether a peer is trusted at all
+   * @param intendedPeer whether a trusted peer is the one meant, or null if any trusted peer is
+   */
+  PeerTrustManager(Predicate<List<X509Certificate>> trust, Predicate<List<X509Certificate>> intendedPeer) {
     this.trust = trust;
+    this.intendedPeer = intendedPeer;
   }
 
   private void check(X509Certificate[] chain, String role) throws CertificateException {
@@ -35,6 +41,9 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
     }
     if (!trusted) {
       throw new UntrustedPeerException("the " + role + " certificate is not trusted", null);
+    }
+    if (intendedPeer != null && !intendedPeer.test(List.of(chain))) {
+      throw new NotTheIntendedPeerException("the " + role + " certificate belongs to another centre");
     }
   }
 
@@ -79,11 +88,23 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
   }
 
   /** The peer-trust predicate said no; lets the client tell this apart from other TLS failures. */
-  static final class UntrustedPeerException extends CertificateException {
+  static class UntrustedPeerException extends CertificateException {
     private static final long serialVersionUID = 1L;
 
     UntrustedPeerException(String message, Throwable cause) {
       super(message, cause);
+    }
+  }
+
+  /**
+   * The peer is trusted but is not the centre the connection is meant for (another member centre
+   * on the path); the client reports it with {@link HttpsTransport#NOT_THE_RECIPIENT}.
+   */
+  static final class NotTheIntendedPeerException extends UntrustedPeerException {
+    private static final long serialVersionUID = 1L;
+
+    NotTheIntendedPeerException(String message) {
+      super(message, null);
     }
   }
 }

@@ -25,7 +25,9 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -56,6 +58,16 @@ import org.pccc.transport.spi.TransportException;
  * itself is signed and encrypted end to end, TLS adds link confidentiality and access control.
  * A predicate that also wants PKIX chaining to a national CA can do it itself.
  *
+ * <p><b>Which centre a peer is.</b> Trusting "a directory centre" is not enough: a client must
+ * talk only to the centre it delivers to, and a server must know which centre posted an envelope.
+ * A configuration made by {@link #forCentre} therefore also identifies peers (a certificate is the
+ * centre whose signing certificate it is in the directory; see {@link #peerCentre}). With it, the
+ * client accepts a server only if it is the recipient centre ({@link #createSslContextFor}), and
+ * the server names the posting centre to the node, which refuses an envelope signed by another
+ * centre. A configuration that only pins leaf certificates ({@link #of} with
+ * {@link #trustLeafCertificates}) identifies no centre: every trusted peer then counts as the
+ * one meant; add an identification with {@link #withPeerCentres}.
+ *
  * <p>Immutable and thread-safe; {@link #toString()} never shows the key.
  */
 public final class TlsConfig {
@@ -68,22 +80,27 @@ public final class TlsConfig {
   private final char[] keyStorePassword;
   private final List<X509Certificate> certificateChain;
   private final Predicate<List<X509Certificate>> peerTrust;
+  private final Function<X509Certificate, Optional<String>> peerCentres;
 
   private TlsConfig(
       KeyStore keyStore,
       char[] keyStorePassword,
       List<X509Certificate> certificateChain,
-      Predicate<List<X509Certificate>> peerTrust) {
+      Predicate<List<X509Certificate>> peerTrust,
+      Function<X509Certificate, Optional<String>> peerCentres) {
     this.keyStore = keyStore;
     this.keyStorePassword = keyStorePassword;
     this.certificateChain = certificateChain;
     this.peerTrust = peerTrust;
+    this.peerCentres = peerCentres;
   }
 
   /**
    * Returns the TLS configuration of a centre's node: its signing key and certificate identify it,
    * and a peer is trusted only if its certificate is a signing certificate the verified network
-   * directory lists (mutual TLS pinned to the directory, not to DNS names or public CAs).
+   * directory lists (mutual TLS pinned to the directory, not to DNS names or public CAs). Peers
+   * are identified as the centre the directory lists that certificate for, so that a client talks
+   * only to the recipient centre and a server can relate the client to the envelope's signer.
    *
    * @param keys the centre's keys
    * @param directory the verified directory
@@ -91,7 +108,47 @@ public final class TlsConfig {
    */
   public static TlsConfig forCentre(org.pccc.crypto.pki.CentreKeys keys, org.pccc.crypto.TrustedDirectory directory) {
     return of(keys.signing().privateKey(), keys.signing().certificateChain(),
-        chain -> !chain.isEmpty() && directory.listsSigningCertificate(chain.get(0)));
+        chain -> !chain.isEmpty() && directory.listsSigningCertificate(chain.get(0)))
+        .withPeerCentres(leaf -> directory.signer(org.pccc.crypto.pki.CertificateThumbprint.x5tS256(leaf))
+            .filter(signer -> signer.certificate().equals(leaf))
+            .map(org.pccc.crypto.TrustedDirectory.Signer::centreId));
+  }
+
+  /**
+   * Returns a copy of this configuration that identifies peers: which centre a trusted peer's
+   * leaf certificate belongs to. See the class documentation for what this changes.
+   *
+   * @param centreOfLeaf the centre a leaf certificate belongs to, empty if none; called during
+   *     handshakes and requests, so fast and thread-safe
+   * @return the new configuration
+   */
+  public TlsConfig withPeerCentres(Function<X509Certificate, Optional<String>> centreOfLeaf) {
+    Objects.requireNonNull(centreOfLeaf, "centreOfLeaf");
+    return new TlsConfig(keyStore, keyStorePassword, certificateChain, peerTrust, centreOfLeaf);
+  }
+
+  /** Returns whether this configuration identifies the centre of a peer (see {@link #peerCentre}). */
+  public boolean identifiesPeers() {
+    return peerCentres != null;
+  }
+
+  /**
+   * Returns the centre a peer's certificate chain belongs to.
+   *
+   * @param chain the peer's chain, leaf first
+   * @return the centre, or empty if the chain is empty, belongs to no known centre, or this
+   *     configuration {@linkplain #identifiesPeers() identifies no peers}
+   */
+  public Optional<String> peerCentre(List<X509Certificate> chain) {
+    if (peerCentres == null || chain == null || chain.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<String> centre = peerCentres.apply(chain.get(0));
+      return centre == null ? Optional.empty() : centre;
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -125,7 +182,7 @@ public final class TlsConfig {
       // Reading the key back yields a JDK key object whatever provider made the original.
       PrivateKey jdkKey = (PrivateKey) store.getKey(ALIAS, password);
       checkKeyMatchesLeaf(jdkKey, chain.get(0));
-      return new TlsConfig(store, password, chain, peerTrust);
+      return new TlsConfig(store, password, chain, peerTrust, null);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalArgumentException(
           "cannot use this key and certificate for TLS: " + e.getClass().getSimpleName(), e);
@@ -241,11 +298,29 @@ public final class TlsConfig {
    * @return a new context
    */
   public SSLContext createSslContext() {
+    return sslContext(new PeerTrustManager(peerTrust, null));
+  }
+
+  /**
+   * Builds a new TLS 1.3 context for a client that talks to one centre only: a server is trusted
+   * if the peer-trust predicate accepts it and, when this configuration
+   * {@linkplain #identifiesPeers() identifies peers}, it is that centre.
+   *
+   * @param centreId the centre the connections are meant for
+   * @return a new context
+   */
+  public SSLContext createSslContextFor(String centreId) {
+    Objects.requireNonNull(centreId, "centreId");
+    return sslContext(new PeerTrustManager(peerTrust,
+        peerCentres == null ? null : chain -> centreId.equals(peerCentre(chain).orElse(null))));
+  }
+
+  private SSLContext sslContext(PeerTrustManager trustManager) {
     try {
       KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
       kmf.init(keyStore, keyStorePassword);
       SSLContext context = SSLContext.getInstance(PROTOCOL);
-      context.init(kmf.getKeyManagers(), new TrustManager[] {new PeerTrustManager(peerTrust)}, null);
+      context.init(kmf.getKeyManagers(), new TrustManager[] {trustManager}, null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot build a TLS 1.3 context", e);

@@ -69,6 +69,8 @@ class HttpsTransportProviderTest {
     badNumber.put(HttpsTransportProvider.MAX_ENVELOPE_BYTES, "lots");
     Map<String, String> badValue = settings(A, B);
     badValue.put(HttpsTransportProvider.WORKER_THREADS, "0");
+    Map<String, String> badDuration = settings(A, B);
+    badDuration.put(HttpsTransportProvider.BODY_TIMEOUT, "60");
 
     assertThatThrownBy(() -> provider.create(Map.of()))
         .isInstanceOfSatisfying(TransportException.class, e -> {
@@ -78,6 +80,7 @@ class HttpsTransportProviderTest {
     assertThatThrownBy(() -> provider.create(noKeyStore)).hasMessageContaining(HttpsTransportProvider.KEYSTORE);
     assertThatThrownBy(() -> provider.create(badNumber)).hasMessageContaining(HttpsTransportProvider.MAX_ENVELOPE_BYTES);
     assertThatThrownBy(() -> provider.create(badValue)).hasMessageContaining("workerThreads");
+    assertThatThrownBy(() -> provider.create(badDuration)).hasMessageContaining(HttpsTransportProvider.BODY_TIMEOUT);
   }
 
   @Test

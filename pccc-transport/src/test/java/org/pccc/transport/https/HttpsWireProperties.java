@@ -132,7 +132,7 @@ class HttpsWireProperties {
     assertThat(token).isEqualTo(!value.isEmpty() && value.length() <= 128
         && value.chars().allMatch(c -> c > 0x20 && c < 0x7f));
     Map<String, String> metadata = EnvelopeEndpoint.create(e -> CompletableFuture.completedFuture(null))
-        .envelope(new byte[0], name -> EnvelopeEndpoint.KIND_HEADER.equals(name) ? value : null).metadata();
+        .envelope(new byte[0], name -> EnvelopeEndpoint.KIND_HEADER.equals(name) ? value : null, null).metadata();
     assertThat(metadata.containsKey(EnvelopeEndpoint.METADATA_KIND)).isEqualTo(EnvelopeEndpoint.isToken(value.trim()));
   }
 

@@ -102,10 +102,10 @@ class TlsConfigTest {
 
   @Test
   void theTrustManagerChecksValidityAndTheTrustPredicate() {
-    PeerTrustManager trusting = new PeerTrustManager(chain -> true);
+    PeerTrustManager trusting = new PeerTrustManager(chain -> true, null);
     PeerTrustManager throwing = new PeerTrustManager(chain -> {
       throw new IllegalStateException("directory unavailable");
-    });
+    }, null);
     X509Certificate[] expired = {TestCentres.expiredEd25519("PCCC-OLD").certificate()};
     X509Certificate[] valid = {A.certificate()};
 
