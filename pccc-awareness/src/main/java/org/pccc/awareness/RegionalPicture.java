@@ -294,6 +294,18 @@ public final class RegionalPicture {
     return new PictureView(q, a, n, r, s, flows, events);
   }
 
+  /**
+   * Returns one request track as the picture knows it now.
+   *
+   * @param requestId the request's message id
+   * @param requestedCentre the centre asked
+   */
+  public synchronized java.util.Optional<RequestTrack> track(UUID requestId, String requestedCentre) {
+    Map<String, Tracked> byCentre = requests.get(requestId);
+    Tracked t = byCentre == null ? null : byCentre.get(requestedCentre);
+    return t == null ? java.util.Optional.empty() : java.util.Optional.of(t.snapshot());
+  }
+
   private static int compareKeys(List<String> x, List<String> y) {
     for (int i = 0; i < x.size(); i++) {
       int d = x.get(i).compareTo(y.get(i));
