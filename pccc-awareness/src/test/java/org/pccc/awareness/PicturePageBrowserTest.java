@@ -84,6 +84,25 @@ class PicturePageBrowserTest {
     assertThat(html).doesNotContain("@import").doesNotContain("fetch(");
   }
 
+  @Test
+  void kosovoDesignationCarriesTheOsceFootnoteOnlyWhereItIsUsed() throws Exception {
+    assertThat(dom).contains("<p id=\"kosovo\" hidden=\"\">");
+    List<CentrePlace> places = new java.util.ArrayList<>(Traffic.PLACES);
+    places.add(new CentrePlace("XK-RS-TEST", "PCCC test centre", List.of("XK", "RS"),
+        new org.pccc.model.subject.Coordinates(43.0, 20.8)));
+    Path page = PicturePage.write(temp.resolve("kosovo.html"), view, places, "PCCC regional picture (test)");
+    String withFootnote = run("--dump-dom", page);
+    assertThat(withFootnote).contains("<p id=\"kosovo\">").contains(">XK-RS-TEST*<")
+        .contains("United Nations Security Council Resolution 1244");
+    // Only land and coastlines: the shipped map is one land feature, no boundaries.
+    try (var in = PicturePage.class.getResourceAsStream("region-land.geojson")) {
+      var land = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+      assertThat(land.get("features")).hasSize(1);
+      assertThat(land.at("/features/0/properties/name").asText()).isEqualTo("land");
+      assertThat(land.at("/features/0/geometry/type").asText()).isEqualTo("MultiPolygon");
+    }
+  }
+
   private static String run(String what, Path page) throws IOException, InterruptedException {
     Path out = temp.resolve("out-" + System.nanoTime() + ".txt");
     ProcessBuilder pb = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
