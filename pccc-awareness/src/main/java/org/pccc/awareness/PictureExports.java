@@ -205,9 +205,9 @@ public final class PictureExports {
               r.state().answered() ? code(x.refusalGround()) : null, x.delayNoticeAt(), x.delayExpectedBy(),
               r.state().answered() ? x.replyTime().toMinutes() : null);
         }));
-    t.put("situation", new Table<>(List.of("reportId", "reportingCentre", "crossingPoint", "periodStart", "periodEnd",
-        "irregularCrossings", "personsApprehended", "refusalsOfEntry", "smugglingCases", "seizures"), v.situation(),
-        s -> java.util.Arrays.asList(s.reportId(), s.reportingCentre(), s.crossingPoint(), s.periodStart(),
+    t.put("situation", new Table<>(List.of("reportId", "reportingCentre", "reportedAt", "crossingPoint", "periodStart",
+        "periodEnd", "irregularCrossings", "personsApprehended", "refusalsOfEntry", "smugglingCases", "seizures"), v.situation(),
+        s -> java.util.Arrays.asList(s.reportId(), s.reportingCentre(), s.reportedAt(), s.crossingPoint(), s.periodStart(),
             s.periodEnd(), s.irregularCrossings(), s.personsApprehended(), s.refusalsOfEntry(), s.smugglingCases(),
             s.seizures())));
     t.put("flows", new Table<>(List.of("fromCentre", "toCentre", "kind", "urgency", "count"), v.flows(),

@@ -270,7 +270,7 @@ public final class RegionalPicture {
     }
     r.sort(Comparator.comparing((RequestStatus s) -> s.track().sentAt()).thenComparing(s -> s.track().requestedCentre()));
     List<SituationIndicators> s = situation.values().stream().flatMap(List::stream)
-        .filter(x -> x.overlaps(q.from(), q.to()) && !x.periodStart().isAfter(asOf))
+        .filter(x -> x.overlaps(q.from(), q.to()) && !x.reportedAt().isAfter(asOf))
         .filter(x -> c == null || x.reportingCentre().equals(c))
         .sorted(Comparator.comparing(SituationIndicators::periodStart)
             .thenComparing(x -> x.crossingPoint() == null ? "~" : x.crossingPoint())
@@ -355,7 +355,7 @@ public final class RegionalPicture {
       }
     }
     List<SituationIndicators> out = new ArrayList<>();
-    sums.forEach((k, n) -> out.add(new SituationIndicators(h.messageId(), h.sender().centreId(),
+    sums.forEach((k, n) -> out.add(new SituationIndicators(h.messageId(), h.sender().centreId(), h.createdAt(),
         k.isEmpty() ? null : k, where.get(k), s.periodStart(), s.periodEnd(), n[0], n[1], n[2], n[3], n[4])));
     return out;
   }

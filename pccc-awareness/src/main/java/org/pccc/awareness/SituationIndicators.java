@@ -11,6 +11,7 @@ import org.pccc.model.subject.Coordinates;
  *
  * @param reportId the situation report's message id
  * @param reportingCentre the centre that reported
+ * @param reportedAt the report's created-at: the picture shows it only as of then
  * @param crossingPoint the crossing point code, or null for sections without one
  * @param position the WGS84 position given in the report, or null
  * @param periodStart the start of the period counted
@@ -24,6 +25,7 @@ import org.pccc.model.subject.Coordinates;
 public record SituationIndicators(
     UUID reportId,
     String reportingCentre,
+    Instant reportedAt,
     String crossingPoint,
     Coordinates position,
     Instant periodStart,
@@ -38,6 +40,7 @@ public record SituationIndicators(
   public SituationIndicators {
     Objects.requireNonNull(reportId, "reportId");
     Objects.requireNonNull(reportingCentre, "reportingCentre");
+    Objects.requireNonNull(reportedAt, "reportedAt");
     Objects.requireNonNull(periodStart, "periodStart");
     Objects.requireNonNull(periodEnd, "periodEnd");
   }

@@ -116,6 +116,8 @@ class RegionalPictureTest {
         .satisfies(s -> assertThat(s.irregularCrossings()).isEqualTo(7));
     assertThat(day1.situation()).filteredOn(s -> s.crossingPoint() == null).singleElement()
         .satisfies(s -> assertThat(s.irregularCrossings()).isEqualTo(12));
+    // As of before a report was made, it is not in the picture even for the period it covers.
+    assertThat(p.view(new PictureQuery(h(30), h(24), h(48), null)).situation()).isEmpty();
     assertThat(p.view(new PictureQuery(h(60), h(24), h(48), null)).situation()).hasSize(2)
         .allSatisfy(s -> assertThat(s.periodStart()).isEqualTo(h(24)));
   }
