@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code pccc} command-line tool: validate, seal and open PCCC messages, export the schemas,
- * manage development networks and directories, regenerate test vectors, and run a node.
+ * manage development networks and directories, regenerate test vectors, run a node, and report a
+ * node's statistics from its audit log.
  *
  * <p>Exit codes for every command: 0 success, 1 the input was rejected (invalid message, refused
  * envelope, invalid receipt, names that do not match), 2 usage or configuration error. With
@@ -58,7 +59,7 @@ public final class Pccc implements Runnable {
     List<Object> list = new ArrayList<>(List.of(
         new ValidateCommand(), new SchemaCommand(), new SealCommand(), new OpenCommand(),
         new VerifyReceiptCommand(), new NamesCommand(), new DirectoryCommand(), new VectorsCommand(),
-        new ServeCommand(), new SendCommand()));
+        new ServeCommand(), new SendCommand(), new StatsCommand()));
     try {
       // Loaded by name so that this code builds without the conformance suite; picocli creates
       // the instance from the class (its constructor need not be public).

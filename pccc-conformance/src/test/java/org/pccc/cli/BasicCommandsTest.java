@@ -18,9 +18,9 @@ class BasicCommandsTest {
   void versionHelpAndUsageErrors() {
     assertThat(Cli.run("--version").exit()).isZero();
     assertThat(Cli.run("--version").out()).contains("pccc");
-    assertThat(Cli.run("--help").out()).contains("validate", "seal", "open", "vectors", "serve", "send");
+    assertThat(Cli.run("--help").out()).contains("validate", "seal", "open", "vectors", "serve", "send", "stats");
     for (String command : List.of("validate", "schema", "seal", "open", "verify-receipt", "names", "directory",
-        "vectors", "serve", "send")) {
+        "vectors", "serve", "send", "stats")) {
       Cli.Result r = Cli.run(command, "--help");
       assertThat(r.exit()).as(command).isZero();
       assertThat(r.out()).as(command).contains("Usage: pccc " + command);
@@ -184,7 +184,7 @@ class BasicCommandsTest {
     } catch (ClassNotFoundException e) {
       present = false;
     }
-    // help + the ten commands of this package, + the conformance command when it is built
-    assertThat(Pccc.commandLine().getSubcommands()).hasSize(present ? 12 : 11);
+    // help + the eleven commands of this package, + the conformance command when it is built
+    assertThat(Pccc.commandLine().getSubcommands()).hasSize(present ? 13 : 12);
   }
 }
