@@ -3,6 +3,7 @@ package org.pccc.cli;
 import org.pccc.model.Message;
 import org.pccc.model.json.PcccJson;
 import org.pccc.model.json.ReadResult;
+import org.pccc.model.validation.ValidationException;
 
 /** Reading a message that a command is about to seal or send. */
 final class Messages {
@@ -15,7 +16,7 @@ final class Messages {
       return a.message();
     }
     var errors = read.report().errors();
-    String first = errors.isEmpty() ? "PCCC-0000" : errors.get(0).code().code();
+    String first = errors.isEmpty() ? ValidationException.NO_ERROR : errors.get(0).code().code();
     throw new CliException(ExitCodes.REJECTED, first,
         "the message in " + file + " is not valid: " + read.report().codes()
             + " (run pccc validate for the pointers)");

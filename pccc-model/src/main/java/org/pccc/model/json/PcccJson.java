@@ -60,6 +60,12 @@ public final class PcccJson {
   private static final String WARNINGS = "pccc.warnings";
   private static final Pattern VERSION = Pattern.compile("^([0-9]{1,3})\\.([0-9]{1,3})$");
 
+  /**
+   * {@code PCCC-0900}: a message or document could not be written as JSON (a fault of this SDK or
+   * of a custom value, never of the input). Not a validation code: those are {@code PCCC-00xx}.
+   */
+  public static final String WRITE_FAILED = "PCCC-0900";
+
   /** Default largest accepted document, 2 MiB (20 inline attachments of 64 KiB fit). */
   public static final int DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
   /** Default deepest accepted nesting of arrays and objects. */
@@ -158,7 +164,7 @@ public final class PcccJson {
     try {
       return mapper.writeValueAsBytes(message);
     } catch (JsonProcessingException e) {
-      throw new PcccException("PCCC-0003", "message could not be written as JSON", e);
+      throw new PcccException(WRITE_FAILED, "message could not be written as JSON", e);
     }
   }
 
@@ -172,7 +178,7 @@ public final class PcccJson {
     try {
       return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(message);
     } catch (JsonProcessingException e) {
-      throw new PcccException("PCCC-0003", "message could not be written as JSON", e);
+      throw new PcccException(WRITE_FAILED, "message could not be written as JSON", e);
     }
   }
 
@@ -264,7 +270,7 @@ public final class PcccJson {
     try {
       return mapper.writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
-      throw new PcccException("PCCC-0003", "document could not be written as JSON", e);
+      throw new PcccException(WRITE_FAILED, "document could not be written as JSON", e);
     }
   }
 
