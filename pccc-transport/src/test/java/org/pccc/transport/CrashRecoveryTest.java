@@ -35,7 +35,7 @@ class CrashRecoveryTest {
     Path senderStore = temp.resolve("sender-store");
     InsecureDevelopmentNetwork net = KillableSender.network(dropRoot);
     Map<UUID, AtomicInteger> handed = new ConcurrentHashMap<>();
-    try (FileTransport transport = FileTransport.builder().scanIntervalMillis(20).build();
+    try (FileTransport transport = FileTransport.builder().scanInterval(Duration.ofMillis(20)).build();
         PcccNode receiver = PcccNode.builder(net.keys(KillableSender.B), net.directory(), temp.resolve("receiver-store"))
             .transport(transport)
             .retryPolicy(RetryPolicy.fast())

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pccc.model.Limits;
 import org.pccc.model.Message;
 import org.pccc.model.PcccException;
 import org.pccc.model.directory.NetworkDirectory;
@@ -66,8 +67,11 @@ public final class PcccJson {
    */
   public static final String WRITE_FAILED = "PCCC-0900";
 
-  /** Default largest accepted document, 2 MiB (20 inline attachments of 64 KiB fit). */
-  public static final int DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+  /**
+   * Default largest accepted document, {@link Limits#MAX_MESSAGE_BYTES} (2 MiB: 20 inline
+   * attachments of 64 KiB fit, and the sealed envelope stays within {@link Limits#MAX_ENVELOPE_BYTES}).
+   */
+  public static final int DEFAULT_MAX_DOCUMENT_BYTES = Limits.MAX_MESSAGE_BYTES;
   /** Default deepest accepted nesting of arrays and objects. */
   public static final int DEFAULT_MAX_NESTING_DEPTH = 32;
   /** Default longest accepted string, in characters. */
