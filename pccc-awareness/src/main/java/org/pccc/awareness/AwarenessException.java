@@ -10,13 +10,13 @@ public final class AwarenessException extends PcccException {
   private static final long serialVersionUID = 1L;
 
   /** The audit log could not be read (missing folder, unreadable file). */
-  public static final String AUDIT_UNREADABLE = "PCCC-4010";
+  public static final String AUDIT_UNREADABLE = "PCCC-4100";
   /** The audit log does not verify (its hash chain is broken): statistics from it would not be evidence. */
-  public static final String AUDIT_BROKEN = "PCCC-4011";
+  public static final String AUDIT_BROKEN = "PCCC-4101";
   /** A query or period is not valid (for example, its end is before its start). */
-  public static final String INVALID_PERIOD = "PCCC-4012";
+  public static final String INVALID_PERIOD = "PCCC-4102";
   /** An export could not be written. */
-  public static final String EXPORT_FAILED = "PCCC-4013";
+  public static final String EXPORT_FAILED = "PCCC-4103";
 
   /**
    * Creates an exception.

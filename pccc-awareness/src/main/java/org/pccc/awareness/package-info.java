@@ -9,6 +9,6 @@
  * {@link org.pccc.awareness.PictureExports} writes a view as GeoJSON (RFC 7946), JSON and CSV;
  * {@link org.pccc.awareness.PicturePage} as a self-contained HTML page with a map of the region;
  * {@link org.pccc.awareness.AuditStatistics} computes the statistics of a period from the audit
- * log alone. Error codes {@code PCCC-4010}…{@code PCCC-4019} ({@link org.pccc.awareness.AwarenessException}).
+ * log alone. Error codes {@code PCCC-4100}…{@code PCCC-4119} ({@link org.pccc.awareness.AwarenessException}).
  */
 package org.pccc.awareness;

@@ -157,15 +157,15 @@ class AuditStatisticsTest {
     String text = Files.readString(segment, StandardCharsets.UTF_8);
     Files.writeString(segment, text.replaceFirst("PCCC-2010", "PCCC-2011"), StandardCharsets.UTF_8);
     assertThatThrownBy(() -> AuditStatistics.of(store, h(0), h(24)))
-        .isInstanceOfSatisfying(AwarenessException.class, e -> assertThat(e.code()).isEqualTo("PCCC-4011"));
+        .isInstanceOfSatisfying(AwarenessException.class, e -> assertThat(e.code()).isEqualTo("PCCC-4101"));
     assertThatThrownBy(() -> RegionalPicture.create().replayAudit(store))
-        .isInstanceOfSatisfying(AwarenessException.class, e -> assertThat(e.code()).isEqualTo("PCCC-4011"));
+        .isInstanceOfSatisfying(AwarenessException.class, e -> assertThat(e.code()).isEqualTo("PCCC-4101"));
   }
 
   @Test
   void missingStoreIsReportedWithItsCode() {
     assertThatThrownBy(() -> AuditStatistics.of(store.resolve("nowhere"), h(0), h(24)))
-        .isInstanceOfSatisfying(AwarenessException.class, e -> assertThat(e.code()).isEqualTo("PCCC-4010"));
+        .isInstanceOfSatisfying(AwarenessException.class, e -> assertThat(e.code()).isEqualTo("PCCC-4100"));
   }
 
   /** A clock the test sets to each event's time. */

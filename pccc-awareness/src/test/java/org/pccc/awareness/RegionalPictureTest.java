@@ -154,7 +154,7 @@ class RegionalPictureTest {
   @Test
   void periodWithEndBeforeStartIsRefusedWithItsCode() {
     assertThatThrownBy(() -> PictureQuery.period(h(2), h(1)))
-        .isInstanceOfSatisfying(AwarenessException.class, e -> assertThat(e.code()).isEqualTo("PCCC-4012"));
+        .isInstanceOfSatisfying(AwarenessException.class, e -> assertThat(e.code()).isEqualTo("PCCC-4102"));
   }
 
   @Test

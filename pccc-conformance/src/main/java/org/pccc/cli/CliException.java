@@ -24,7 +24,7 @@ final class CliException extends RuntimeException {
 
   /** A usage or configuration problem: exit code 2. */
   static CliException config(String message) {
-    return new CliException(ExitCodes.CONFIGURATION, "PCCC-2900", message);
+    return new CliException(ExitCodes.CONFIGURATION, CliCodes.USAGE, message);
   }
 
   int exitCode() {

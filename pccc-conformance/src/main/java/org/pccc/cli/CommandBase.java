@@ -55,15 +55,15 @@ abstract class CommandBase implements Callable<Integer> {
       return fail(ExitCodes.CONFIGURATION, e.code(), detail(e));
     } catch (IOException | UncheckedIOException e) {
       // IO messages are file names and OS reasons, never content.
-      return fail(ExitCodes.CONFIGURATION, "PCCC-2900", "input/output error: " + e.getMessage());
+      return fail(ExitCodes.CONFIGURATION, CliCodes.USAGE, "input/output error: " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      return fail(ExitCodes.CONFIGURATION, "PCCC-2900", "invalid argument: " + e.getMessage());
+      return fail(ExitCodes.CONFIGURATION, CliCodes.USAGE, "invalid argument: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return fail(ExitCodes.CONFIGURATION, "PCCC-2900", "interrupted");
+      return fail(ExitCodes.CONFIGURATION, CliCodes.UNEXPECTED, "interrupted");
     } catch (Exception e) {
       // Unknown failures may carry input in their message: print the type only.
-      return fail(ExitCodes.CONFIGURATION, "PCCC-2900", "unexpected " + e.getClass().getName());
+      return fail(ExitCodes.CONFIGURATION, CliCodes.UNEXPECTED, "unexpected " + e.getClass().getName());
     }
   }
 

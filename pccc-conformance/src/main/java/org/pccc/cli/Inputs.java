@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import org.pccc.model.Limits;
 
 /** Reading the files named on the command line ("-" is stdin) and writing results. */
 final class Inputs {
   /** Nothing the commands read is larger than this (envelopes are limited to 4 MiB). */
-  static final int MAX_INPUT_BYTES = 16 * 1024 * 1024;
+  static final int MAX_INPUT_BYTES = Limits.MAX_ENVELOPE_BYTES;
 
   private Inputs() {}
 

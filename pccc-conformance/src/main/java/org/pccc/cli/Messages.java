@@ -4,6 +4,7 @@ import org.pccc.model.Message;
 import org.pccc.model.json.PcccJson;
 import org.pccc.model.json.ReadResult;
 import org.pccc.model.validation.ValidationCode;
+import org.pccc.model.validation.ValidationException;
 import org.pccc.model.validation.ValidationReport;
 
 /** Reading a message that a command is about to seal or send. */
@@ -30,7 +31,7 @@ final class Messages {
       return a.message();
     }
     var errors = read.report().errors();
-    String first = errors.isEmpty() ? "PCCC-0000" : errors.get(0).code().code();
+    String first = errors.isEmpty() ? ValidationException.NO_ERROR : errors.get(0).code().code();
     throw new CliException(ExitCodes.REJECTED, first,
         "the message in " + file + " is not valid: " + read.report().codes()
             + " (run pccc validate for the pointers)");

@@ -1,6 +1,7 @@
 package org.pccc.cli;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.pccc.crypto.TrustedDirectory;
@@ -20,7 +21,7 @@ final class NodeTransports implements AutoCloseable {
   final List<Transport> transports = new ArrayList<>();
 
   NodeTransports(CentreKeys keys, TrustedDirectory directory, URI listen) {
-    transports.add(FileTransport.builder().scanIntervalMillis(100).build());
+    transports.add(FileTransport.builder().scanInterval(Duration.ofMillis(100)).build());
     boolean https = listen != null && HttpsTransport.SCHEME.equals(listen.getScheme());
     for (CentreEntry c : directory.directory().centres()) {
       https |= c.endpoints().stream().anyMatch(e -> e.startsWith(HttpsTransport.SCHEME + ":"));

@@ -48,7 +48,7 @@ public final class Pccc implements Runnable {
       cl.addSubcommand(command);
     }
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
-      line.getErr().println("pccc: PCCC-2900: unexpected " + e.getClass().getName());
+      line.getErr().println("pccc: " + CliCodes.UNEXPECTED + ": unexpected " + e.getClass().getName());
       return ExitCodes.CONFIGURATION;
     });
     return cl;

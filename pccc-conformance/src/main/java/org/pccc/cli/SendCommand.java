@@ -117,7 +117,7 @@ final class SendCommand extends CommandBase {
       return "timeout";
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause();
-      r.put("code", cause instanceof PcccException p ? p.code() : "PCCC-2900");
+      r.put("code", cause instanceof PcccException p ? p.code() : CliCodes.UNEXPECTED);
       return "failed";
     }
   }

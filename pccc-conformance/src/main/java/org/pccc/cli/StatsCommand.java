@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code pccc stats --store DIR [--from T] [--to T] [--format json|csv|html] [--out FILE] [--json]}:
  * the statistics of a period from a node's audit log alone (nothing is decrypted). The log's hash
- * chain is verified first; an edited log is rejected (exit 1, {@code PCCC-4011}).
+ * chain is verified first; an edited log is rejected (exit 1, {@code PCCC-4101}).
  *
  * <p>JSON: {@code {"ok":true,"from","to","written","statistics":{…}}} or {@code {"ok":false,"code","error"}}.
  */

@@ -76,14 +76,14 @@ class StatsCommandTest {
     Files.writeString(segment, Files.readString(segment).replace("PCCC-2007", "PCCC-2008"));
     Cli.Result r = Cli.run("stats", "--store", store, "--from", "2026-06-01", "--to", "2026-06-02", "--json");
     assertThat(r.exit()).isEqualTo(ExitCodes.REJECTED);
-    assertThat(r.json().get("code").asText()).isEqualTo("PCCC-4011");
+    assertThat(r.json().get("code").asText()).isEqualTo("PCCC-4101");
   }
 
   @Test
   void missingStoreAndBackwardsPeriodAreUsageErrors() {
     Cli.Result missing = Cli.run("stats", "--store", temp.resolve("nowhere"), "--json");
     assertThat(missing.exit()).isEqualTo(ExitCodes.CONFIGURATION);
-    assertThat(missing.json().get("code").asText()).isEqualTo("PCCC-4010");
+    assertThat(missing.json().get("code").asText()).isEqualTo("PCCC-4100");
     assertThat(Cli.run("stats", "--store", store, "--from", "2026-06-02", "--to", "2026-06-01").exit())
         .isEqualTo(ExitCodes.CONFIGURATION);
     assertThat(Cli.run("stats", "--store", store, "--format", "pdf").exit()).isEqualTo(ExitCodes.CONFIGURATION);

@@ -18,6 +18,7 @@ import org.pccc.crypto.pki.CentreKeys;
 import org.pccc.crypto.pki.CertificateValidator;
 import org.pccc.crypto.pki.KeyPurpose;
 import org.pccc.crypto.pki.TrustException;
+import org.pccc.model.Limits;
 import org.pccc.model.Message;
 import org.pccc.model.Party;
 import org.pccc.model.json.PcccJson;
@@ -51,8 +52,8 @@ import org.pccc.model.json.ReadResult;
  * Immutable and thread-safe (the replay guard is thread-safe).
  */
 public final class EnvelopeOpener {
-  /** Default largest envelope accepted: 4 MiB. */
-  public static final int DEFAULT_MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;
+  /** Default largest envelope accepted: {@link Limits#MAX_ENVELOPE_BYTES} (4 MiB), as every transport. */
+  public static final int DEFAULT_MAX_ENVELOPE_BYTES = Limits.MAX_ENVELOPE_BYTES;
   /** Default tolerance for a sender's clock running ahead. */
   public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
   /**

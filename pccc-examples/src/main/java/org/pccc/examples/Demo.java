@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pccc.crypto.ErrorCode;
 import org.pccc.model.code.MessageKind;
 
 /**
@@ -89,7 +90,8 @@ public final class Demo {
     }
     Map<String, Integer> byKind = snapshot(counters.sentByKind);
     Map<String, Integer> rejections = snapshot(counters.rejectionsByCode);
-    if (!rejections.containsKey("PCCC-2006") || !rejections.containsKey("PCCC-2005")) {
+    if (!rejections.containsKey(ErrorCode.DECRYPTION_FAILED.code())
+        || !rejections.containsKey(ErrorCode.NOT_A_RECIPIENT.code())) {
       failures.add("expected refusals PCCC-2006 (tampered) and PCCC-2005 (not a recipient), got " + rejections);
     }
     int sent = byKind.values().stream().mapToInt(Integer::intValue).sum();

@@ -118,7 +118,7 @@ final class DemoNetwork implements AutoCloseable {
       List<Transport> list = new ArrayList<>();
       list.add(memory.newTransport());
       list.add(HttpsTransport.create(TlsConfig.forCentre(net.keys(id), net.directory())));
-      list.add(FileTransport.builder().scanIntervalMillis(20).build());
+      list.add(FileTransport.builder().scanInterval(Duration.ofMillis(20)).build());
       return list;
     });
     BlockingQueue<VerifiedMessage> inbox = inboxes.computeIfAbsent(c.id(), id -> new LinkedBlockingQueue<>());

@@ -39,41 +39,6 @@ public final class MessageCases {
   }
 
   /**
-   * Known bugs in main code that make a case's schema verdict wrong today. Cases tagged with one
-   * are skipped by the schema tests (not by the Java tests); run with
-   * {@code -Dpccc.knownBugs.run=true} to see them fail, and remove the tag once fixed.
-   */
-  public static final class Bugs {
-    private Bugs() {}
-
-    /** True if tagged cases should run anyway (to check a fix). */
-    public static final boolean RUN = Boolean.getBoolean("pccc.knownBugs.run");
-
-    /** SchemaGenerator reads Jakarta constraints from RecordComponent, where they are never present. */
-    public static final String SCHEMA_LOSES_FIELD_CONSTRAINTS =
-        "bug: SchemaGenerator reads constraints from RecordComponent (Jakarta annotations do not target"
-            + " RECORD_COMPONENT), so the schema has no required, maxLength, pattern, minimum/maximum, minItems";
-
-    /** The schema does not require primitive components (copyToSpoc), which the reader cannot do without. */
-    public static final String SCHEMA_PRIMITIVE_NOT_REQUIRED =
-        "bug: the schema does not require InformationRequest.copyToSpoc (a primitive boolean without @NotNull),"
-            + " but the reader rejects a request without it";
-
-    /** The schema's version pattern allows 2.x, which every 1.x reader rejects. */
-    public static final String SCHEMA_ALLOWS_VERSION_2 =
-        "bug: the schema (Patterns.VERSION) accepts \"pccc\": \"2.0\", which the reader rejects as unsupported";
-
-    /**
-     * A @NotBlank field with a @Pattern that admits spaces gets no not-blank check in the schema.
-     * Masked today by {@link #SCHEMA_LOSES_FIELD_CONSTRAINTS} (the pattern is lost, so the schema's
-     * generic not-blank pattern applies); it shows once that bug is fixed.
-     */
-    public static final String SCHEMA_NOT_BLANK_WITH_PATTERN =
-        "bug: for @NotBlank + @Pattern fields (AttachmentRef.name) the schema emits only the pattern, which"
-            + " admits blank names";
-  }
-
-  /**
    * One invalid message and its valid counterpart.
    *
    * @param name what the mutation does
@@ -82,25 +47,20 @@ public final class MessageCases {
    * @param invalid the invalid input
    * @param valid a valid input differing from it only in the mutated place
    * @param schema what the JSON Schema must say about the invalid input
-   * @param schemaBug a known bug that makes the schema verdict wrong today, or null
    */
   public record Case(String name, ValidationCode code, String pointer, byte[] invalid, byte[] valid,
-      SchemaVerdict schema, String schemaBug) {
+      SchemaVerdict schema) {
 
     Case schemaAccepts() {
-      return new Case(name, code, pointer, invalid, valid, SchemaVerdict.ACCEPTS, schemaBug);
+      return new Case(name, code, pointer, invalid, valid, SchemaVerdict.ACCEPTS);
     }
 
     Case notJson() {
-      return new Case(name, code, pointer, invalid, valid, SchemaVerdict.NOT_JSON, schemaBug);
-    }
-
-    Case schemaBug(String bug) {
-      return new Case(name, code, pointer, invalid, valid, schema, bug);
+      return new Case(name, code, pointer, invalid, valid, SchemaVerdict.NOT_JSON);
     }
 
     Case valid(byte[] counterpart) {
-      return new Case(name, code, pointer, invalid, counterpart, schema, schemaBug);
+      return new Case(name, code, pointer, invalid, counterpart, schema);
     }
 
     @Override
@@ -110,7 +70,7 @@ public final class MessageCases {
   }
 
   static Case of(String name, ValidationCode code, String pointer, String example, byte[] invalid) {
-    return new Case(name, code, pointer, invalid, Examples.read(example), SchemaVerdict.REJECTS, null);
+    return new Case(name, code, pointer, invalid, Examples.read(example), SchemaVerdict.REJECTS);
   }
 
   static JsonNode json(String text) {
@@ -292,7 +252,6 @@ public final class MessageCases {
   // ---------------------------------------------------------------- field constraints
 
   private static void fieldConstraints(List<Case> c) {
-    String bug = Bugs.SCHEMA_LOSES_FIELD_CONSTRAINTS;
     c.add(of("missing header", ValidationCode.REQUIRED, "/header", ERROR, without(ERROR, "/header")));
     c.add(of("missing body", ValidationCode.REQUIRED, "/body", ERROR, without(ERROR, "/body")));
     c.add(of("missing message id", ValidationCode.REQUIRED, "/header/messageId", ERROR,

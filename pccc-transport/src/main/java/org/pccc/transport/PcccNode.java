@@ -54,6 +54,7 @@ import org.pccc.transport.spi.Listener;
 import org.pccc.transport.spi.OutboundEnvelope;
 import org.pccc.transport.spi.Transport;
 import org.pccc.transport.spi.TransportException;
+import org.pccc.transport.spi.Transports;
 import org.pccc.transport.store.AuditDirection;
 import org.pccc.transport.store.AuditEvent;
 import org.pccc.transport.store.AuditLog;
@@ -111,6 +112,8 @@ public final class PcccNode implements AutoCloseable {
   private final CentreKeys keys;
   private final TrustedDirectory directory;
   private final List<Transport> transports;
+  /** Transports the builder found through the SPI for {@code listenOn} endpoints: the node closes them. */
+  private final List<Transport> discoveredTransports;
   private final List<URI> listenOn;
   private final MessageHandler handler;
   private final ExchangeListener listener;
@@ -173,6 +176,7 @@ public final class PcccNode implements AutoCloseable {
     this.keys = b.keys;
     this.directory = b.directory;
     this.transports = List.copyOf(b.transports);
+    this.discoveredTransports = List.copyOf(b.discovered);
     this.handler = b.handler;
     this.listener = b.listener;
     this.retry = b.retry;
@@ -831,8 +835,8 @@ public final class PcccNode implements AutoCloseable {
 
   /**
    * Stops listening and delivering, and closes the stores. Messages not yet receipted stay in
-   * the outbox and are delivered after the next start. Transports passed in are not closed:
-   * their owner closes them.
+   * the outbox and are delivered after the next start. Transports passed in are not closed: their
+   * owner closes them; those the builder discovered for {@code listenOn} are.
    */
   @Override
   public void close() {
@@ -854,6 +858,13 @@ public final class PcccNode implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    for (Transport t : discoveredTransports) {
+      try {
+        t.close();
+      } catch (RuntimeException e) {
+        LOG.debug("transport close failed", e);
+      }
+    }
     outbox.close();
     inbox.close();
     audit.close();
@@ -865,6 +876,7 @@ public final class PcccNode implements AutoCloseable {
     private final TrustedDirectory directory;
     private final Path storeFolder;
     private final List<Transport> transports = new ArrayList<>();
+    private final List<Transport> discovered = new ArrayList<>();
     private final List<URI> listenOn = new ArrayList<>();
     private MessageHandler handler = m -> { };
     private ExchangeListener listener = ExchangeListener.NONE;
@@ -887,7 +899,12 @@ public final class PcccNode implements AutoCloseable {
 
     /** Adds a transport (the node does not close it). */
     public Builder transport(Transport t) { transports.add(Objects.requireNonNull(t)); return this; }
-    /** Listens on this endpoint instead of the node's own endpoints from the directory. */
+    /**
+     * Listens on this endpoint instead of the node's own endpoints from the directory. If no
+     * transport given to {@link #transport} serves its scheme, {@link #build} finds one with the
+     * SPI's deterministic discovery ({@link Transports#choose}: the provider named by a system
+     * property, else the one provider of the scheme on the class path) and the node closes it.
+     */
     public Builder listenOn(URI endpoint) { listenOn.add(Objects.requireNonNull(endpoint)); return this; }
     /** Sets the application's handler of inbound messages. */
     public Builder handler(MessageHandler v) { handler = Objects.requireNonNull(v); return this; }
@@ -952,6 +969,19 @@ public final class PcccNode implements AutoCloseable {
 
     /** Opens the stores and builds the node; call {@link PcccNode#start()} next. */
     public PcccNode build() {
+      try {
+        for (URI endpoint : listenOn) {
+          // An explicit instance wins; otherwise the scheme's one provider makes a transport.
+          Transport t = Transports.choose(endpoint, transports, PcccNode.class.getClassLoader(), Map.of());
+          if (!transports.contains(t)) {
+            transports.add(t);
+            discovered.add(t);
+          }
+        }
+      } catch (RuntimeException e) {
+        discovered.forEach(Transport::close);
+        throw e;
+      }
       if (transports.isEmpty()) {
         throw new IllegalStateException("a node needs at least one transport");
       }

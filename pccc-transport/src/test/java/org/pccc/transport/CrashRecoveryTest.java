@@ -39,7 +39,7 @@ class CrashRecoveryTest {
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     InsecureDevelopmentNetwork net = KillableSender.network(dropRoot, start);
     Map<UUID, AtomicInteger> handed = new ConcurrentHashMap<>();
-    try (FileTransport transport = FileTransport.builder().scanIntervalMillis(20).build();
+    try (FileTransport transport = FileTransport.builder().scanInterval(Duration.ofMillis(20)).build();
         PcccNode receiver = PcccNode.builder(net.keys(KillableSender.B), net.directory(), temp.resolve("receiver-store"))
             .transport(transport)
             .retryPolicy(RetryPolicy.fast())

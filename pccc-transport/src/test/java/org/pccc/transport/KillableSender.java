@@ -63,7 +63,7 @@ public final class KillableSender {
     Path dropRoot = Path.of(args[1]);
     int count = Integer.parseInt(args[2]);
     InsecureDevelopmentNetwork net = network(dropRoot, Instant.parse(args[3]));
-    try (FileTransport transport = FileTransport.builder().scanIntervalMillis(20).build();
+    try (FileTransport transport = FileTransport.builder().scanInterval(Duration.ofMillis(20)).build();
         PcccNode node = PcccNode.builder(net.keys(A), net.directory(), store)
             .transport(transport)
             .retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(500), 2.0, Duration.ofSeconds(2)))

@@ -7,6 +7,7 @@ import static org.pccc.transport.TestNetwork.B;
 import static org.pccc.transport.TestNetwork.C;
 import static org.pccc.transport.TestNetwork.NET;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +74,41 @@ class PcccNodeTest {
     assertThat(b.openRequests()).isEmpty();
     assertThat(a.pendingDeliveries()).isZero();
     assertThat(b.pendingDeliveries()).isZero();
+  }
+
+  @Test
+  void aListenOnEndpointWithoutAGivenTransportGetsTheSchemesProviderAndTheNodeClosesIt() throws Exception {
+    // The mem: provider serves the shared network; the sender is given a transport on it explicitly.
+    MemoryTransport senderTransport = MemoryTransport.create(MemoryNetwork.shared());
+    closeables.add(senderTransport);
+    PcccNode a = PcccNode.builder(NET.keys(A), NET.directory(), TestNetwork.fastStore("a"))
+        .transport(senderTransport).retryPolicy(RetryPolicy.fast()).pollInterval(Duration.ofMillis(10))
+        .build().start();
+    closeables.add(0, a);
+    List<VerifiedMessage> received = new CopyOnWriteArrayList<>();
+    PcccNode b = PcccNode.builder(NET.keys(B), NET.directory(), TestNetwork.fastStore("b"))
+        .listenOn(URI.create("mem:" + B)).retryPolicy(RetryPolicy.fast()).pollInterval(Duration.ofMillis(10))
+        .handler(received::add).build().start();
+
+    Message message = TestNetwork.message(A, List.of(B), "request-vehicle-urgent.json", null);
+    assertThat(a.send(message).receipt(B).get(10, TimeUnit.SECONDS).receiverCentre()).isEqualTo(B);
+    assertThat(received).extracting(v -> v.message().header().messageId())
+        .containsExactly(message.header().messageId());
+
+    b.close();
+    // The node closed the transport it discovered: the shared endpoint is free again.
+    try (MemoryTransport again = MemoryTransport.create(MemoryNetwork.shared())) {
+      assertThat(again.listen(URI.create("mem:" + B), envelope -> java.util.concurrent.CompletableFuture.completedFuture(null)).endpoint())
+          .isEqualTo(URI.create("mem:" + B));
+    }
+  }
+
+  @Test
+  void aListenOnEndpointWhoseSchemeNoProviderServesIsAClearError() throws Exception {
+    assertThatThrownBy(() -> PcccNode.builder(NET.keys(B), NET.directory(), TestNetwork.fastStore("b"))
+        .listenOn(URI.create("carrier-pigeon:" + B)).build())
+        .isInstanceOfSatisfying(org.pccc.transport.spi.TransportException.class,
+            e -> assertThat(e.code()).isEqualTo(org.pccc.transport.spi.TransportException.NO_TRANSPORT));
   }
 
   @Test

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pccc.model.Limits;
 import org.pccc.model.Message;
 import org.pccc.model.PcccException;
 import org.pccc.model.directory.NetworkDirectory;
@@ -60,8 +61,17 @@ public final class PcccJson {
   private static final String WARNINGS = "pccc.warnings";
   private static final Pattern VERSION = Pattern.compile("^([0-9]{1,3})\\.([0-9]{1,3})$");
 
-  /** Default largest accepted document, 2 MiB (20 inline attachments of 64 KiB fit). */
-  public static final int DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+  /**
+   * {@code PCCC-0900}: a message or document could not be written as JSON (a fault of this SDK or
+   * of a custom value, never of the input). Not a validation code: those are {@code PCCC-00xx}.
+   */
+  public static final String WRITE_FAILED = "PCCC-0900";
+
+  /**
+   * Default largest accepted document, {@link Limits#MAX_MESSAGE_BYTES} (2 MiB: 20 inline
+   * attachments of 64 KiB fit, and the sealed envelope stays within {@link Limits#MAX_ENVELOPE_BYTES}).
+   */
+  public static final int DEFAULT_MAX_DOCUMENT_BYTES = Limits.MAX_MESSAGE_BYTES;
   /** Default deepest accepted nesting of arrays and objects. */
   public static final int DEFAULT_MAX_NESTING_DEPTH = 32;
   /** Default longest accepted string, in characters. */
@@ -158,7 +168,7 @@ public final class PcccJson {
     try {
       return mapper.writeValueAsBytes(message);
     } catch (JsonProcessingException e) {
-      throw new PcccException("PCCC-0003", "message could not be written as JSON", e);
+      throw new PcccException(WRITE_FAILED, "message could not be written as JSON", e);
     }
   }
 
@@ -172,7 +182,7 @@ public final class PcccJson {
     try {
       return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(message);
     } catch (JsonProcessingException e) {
-      throw new PcccException("PCCC-0003", "message could not be written as JSON", e);
+      throw new PcccException(WRITE_FAILED, "message could not be written as JSON", e);
     }
   }
 
@@ -264,7 +274,7 @@ public final class PcccJson {
     try {
       return mapper.writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
-      throw new PcccException("PCCC-0003", "document could not be written as JSON", e);
+      throw new PcccException(WRITE_FAILED, "document could not be written as JSON", e);
     }
   }
 

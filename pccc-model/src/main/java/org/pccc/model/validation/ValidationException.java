@@ -9,6 +9,12 @@ import org.pccc.model.PcccException;
 public class ValidationException extends PcccException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * {@code PCCC-0000}: the code of an exception made for a report without errors (a caller's
+   * mistake: such a report is not a rejection). Never a {@link ValidationCode}.
+   */
+  public static final String NO_ERROR = "PCCC-0000";
+
   private final transient ValidationReport report;
 
   /**
@@ -18,7 +24,7 @@ public class ValidationException extends PcccException {
    */
   public ValidationException(ValidationReport report) {
     super(
-        report.errors().isEmpty() ? "PCCC-0000" : report.errors().get(0).code().code(),
+        report.errors().isEmpty() ? NO_ERROR : report.errors().get(0).code().code(),
         "message rejected: " + report.errors().size() + " error(s)\n" + report);
     this.report = report;
   }

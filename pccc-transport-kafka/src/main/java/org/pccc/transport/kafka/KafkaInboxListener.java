@@ -71,7 +71,8 @@ final class KafkaInboxListener implements Listener {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+        settings.maxEnvelopeSizeBytes() + KafkaSettings.RECORD_OVERHEAD_BYTES);
     config.putAll(settings.merged(settings.consumerProperties()));
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrap());

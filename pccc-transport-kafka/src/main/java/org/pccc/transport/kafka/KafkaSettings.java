@@ -225,7 +225,7 @@ public final class KafkaSettings {
     private int topicPartitions = 3;
     private short topicReplicationFactor = -1;
     private Duration topicRetention = Duration.ofDays(8);
-    private int maxEnvelopeSizeBytes = 16 * 1024 * 1024;
+    private int maxEnvelopeSizeBytes = org.pccc.model.Limits.MAX_ENVELOPE_BYTES;
     private String topicPrefix = "pccc.inbox.";
     private String groupPrefix = "pccc.node.";
     private Duration adminTimeout = Duration.ofSeconds(30);
@@ -384,7 +384,8 @@ public final class KafkaSettings {
     }
 
     /**
-     * Sets the largest envelope (default 16 MiB); it sizes {@code max.request.size} and the
+     * Sets the largest envelope (default {@link org.pccc.model.Limits#MAX_ENVELOPE_BYTES}, 4 MiB,
+     * the envelope opener's default too); it sizes {@code max.request.size} and the
      * topic's {@code max.message.bytes}.
      *
      * @param bytes at least 1

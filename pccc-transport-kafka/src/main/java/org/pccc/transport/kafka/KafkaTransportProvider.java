@@ -23,7 +23,7 @@ import org.pccc.transport.spi.TransportProvider;
  *   <li>{@code topicCreation}: {@code true} (default) or {@code false};
  *   <li>{@code topicPartitions} (default 3), {@code topicReplicationFactor} (default -1, the
  *       broker's default), {@code topicRetentionMillis} (default 691200000, 8 days);
- *   <li>{@code maxEnvelopeSizeBytes} (default 16777216);
+ *   <li>{@code maxEnvelopeSizeBytes} (default {@link org.pccc.model.Limits#MAX_ENVELOPE_BYTES});
  *   <li>{@code topicPrefix} (default {@code pccc.inbox.}), {@code groupPrefix} (default {@code
  *       pccc.node.});
  *   <li>{@code adminTimeoutMillis} (default 30000), {@code handlerTimeoutMillis} (default 60000).

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pccc.model.Limits;
 import org.pccc.transport.spi.InboundHandler;
 import org.pccc.transport.spi.Listener;
 import org.pccc.transport.spi.OutboundEnvelope;
@@ -362,7 +364,7 @@ public final class FileTransport implements Transport {
   /** Builds a {@link FileTransport}. Not thread-safe. */
   public static final class Builder {
     private long scanIntervalMillis = 50;
-    private long maxFileSizeBytes = 16L * 1024 * 1024;
+    private long maxFileSizeBytes = Limits.MAX_ENVELOPE_BYTES;
     private int maxConcurrentHandlers = 4;
     private boolean watchService = true;
     private long redeliveryDelayMillis = 100;
@@ -372,13 +374,14 @@ public final class FileTransport implements Transport {
     private Builder() {}
 
     /** Sets how often a listener scans its folder even without a change notification (default 50 ms). */
-    public Builder scanIntervalMillis(long intervalMillis) {
-      this.scanIntervalMillis = atLeast(1, intervalMillis, "scanIntervalMillis");
+    public Builder scanInterval(Duration interval) {
+      this.scanIntervalMillis = atLeast(1, millis(interval, "scanInterval"), "scanInterval (ms)");
       return this;
     }
 
     /**
-     * Sets the largest envelope delivered or read (default 16 MiB); larger files found in a drop
+     * Sets the largest envelope delivered or read (default {@link Limits#MAX_ENVELOPE_BYTES}, the
+     * envelope opener's default too); larger files found in a drop
      * folder are moved to {@code rejected/}.
      */
     public Builder maxFileSizeBytes(long sizeBytes) {
@@ -402,14 +405,14 @@ public final class FileTransport implements Transport {
     }
 
     /** Sets the first back-off before a file whose handling failed is handed over again (default 100 ms). */
-    public Builder redeliveryDelayMillis(long delayMillis) {
-      this.redeliveryDelayMillis = atLeast(1, delayMillis, "redeliveryDelayMillis");
+    public Builder redeliveryDelay(Duration delay) {
+      this.redeliveryDelayMillis = atLeast(1, millis(delay, "redeliveryDelay"), "redeliveryDelay (ms)");
       return this;
     }
 
     /** Sets the longest back-off between hand-overs of a file that keeps failing (default 5 s). */
-    public Builder maxRedeliveryDelayMillis(long delayMillis) {
-      this.maxRedeliveryDelayMillis = atLeast(1, delayMillis, "maxRedeliveryDelayMillis");
+    public Builder maxRedeliveryDelay(Duration delay) {
+      this.maxRedeliveryDelayMillis = atLeast(1, millis(delay, "maxRedeliveryDelay"), "maxRedeliveryDelay (ms)");
       return this;
     }
 
@@ -422,9 +425,13 @@ public final class FileTransport implements Transport {
     /** Returns the transport; close it when done. */
     public FileTransport build() {
       if (maxRedeliveryDelayMillis < redeliveryDelayMillis) {
-        throw new IllegalArgumentException("maxRedeliveryDelayMillis is shorter than redeliveryDelayMillis");
+        throw new IllegalArgumentException("maxRedeliveryDelay is shorter than redeliveryDelay");
       }
       return new FileTransport(this);
+    }
+
+    private static long millis(Duration duration, String name) {
+      return Objects.requireNonNull(duration, name).toMillis();
     }
 
     private static long atLeast(long minimum, long value, String name) {

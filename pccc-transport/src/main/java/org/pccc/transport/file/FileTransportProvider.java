@@ -1,5 +1,6 @@
 package org.pccc.transport.file;
 
+import java.time.Duration;
 import java.util.Map;
 import org.pccc.transport.spi.Transport;
 import org.pccc.transport.spi.TransportProvider;
@@ -11,7 +12,7 @@ import org.pccc.transport.spi.TransportProvider;
  *
  * <ul>
  *   <li>{@code scanIntervalMillis}: how often a listener scans its folder (default 50);
- *   <li>{@code maxFileSizeBytes}: the largest envelope (default 16777216);
+ *   <li>{@code maxFileSizeBytes}: the largest envelope (default {@link org.pccc.model.Limits#MAX_ENVELOPE_BYTES});
  *   <li>{@code maxConcurrentHandlers}: envelopes with one listener's handler at once (default 4);
  *   <li>{@code watchService}: {@code true} or {@code false} (default true);
  *   <li>{@code redeliveryDelayMillis}: first back-off after a handler failure (default 100);
@@ -37,7 +38,7 @@ public final class FileTransportProvider implements TransportProvider {
     Map<String, String> given = settings == null ? Map.of() : settings;
     String value;
     if ((value = given.get("scanIntervalMillis")) != null) {
-      builder.scanIntervalMillis(number("scanIntervalMillis", value));
+      builder.scanInterval(millis("scanIntervalMillis", value));
     }
     if ((value = given.get("maxFileSizeBytes")) != null) {
       builder.maxFileSizeBytes(number("maxFileSizeBytes", value));
@@ -52,12 +53,20 @@ public final class FileTransportProvider implements TransportProvider {
       builder.watchService(Boolean.parseBoolean(value));
     }
     if ((value = given.get("redeliveryDelayMillis")) != null) {
-      builder.redeliveryDelayMillis(number("redeliveryDelayMillis", value));
+      builder.redeliveryDelay(millis("redeliveryDelayMillis", value));
     }
     if ((value = given.get("ioThreads")) != null) {
       builder.ioThreads(Math.toIntExact(number("ioThreads", value)));
     }
     return builder.build();
+  }
+
+  private static Duration millis(String key, String value) {
+    long millis = number(key, value);
+    if (millis < 1) {
+      throw new IllegalArgumentException("setting " + key + " must be at least 1, got " + millis);
+    }
+    return Duration.ofMillis(millis);
   }
 
   private static long number(String key, String value) {

@@ -1,5 +1,6 @@
 package org.pccc.transport.mem;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,10 +17,10 @@ import java.util.Objects;
  *   <li>{@code dropRate}: the delivery is reported as accepted but the envelope is lost (loss
  *       after sending, the case only receipts can detect);
  *   <li>{@code duplicateRate}: the envelope is handed over twice;
- *   <li>a delay between {@code minDelayMillis} and {@code maxDelayMillis} before the hand-over
- *       (both 0: none; equal: fixed);
+ *   <li>a delay between {@code minDelay} and {@code maxDelay} before the hand-over, at millisecond
+ *       resolution (both zero: none; equal: fixed);
  *   <li>{@code reorderRate}: the envelope is held back and released right after the next envelope
- *       to the same endpoint, or after {@code reorderMaxHoldMillis} if none comes.
+ *       to the same endpoint, or after {@code reorderMaxHold} if none comes.
  * </ol>
  *
  * Each rate applies to the envelopes that passed the previous steps, so with 10 % failures and
@@ -28,20 +29,20 @@ import java.util.Objects;
  * @param dropRate probability in [0, 1] that an accepted delivery is lost
  * @param failureRate probability in [0, 1] that a delivery fails retryably
  * @param duplicateRate probability in [0, 1] that an envelope is handed over twice
- * @param minDelayMillis the shortest delay before a hand-over
- * @param maxDelayMillis the longest delay before a hand-over, at least {@code minDelayMillis}
+ * @param minDelay the shortest delay before a hand-over
+ * @param maxDelay the longest delay before a hand-over, at least {@code minDelay}
  * @param reorderRate probability in [0, 1] that an envelope is held back to arrive out of order
- * @param reorderMaxHoldMillis how long a held-back envelope waits at most for one to overtake it
+ * @param reorderMaxHold how long a held-back envelope waits at most for one to overtake it
  * @param partitionMode what deliveries into or out of a partitioned endpoint do
  */
 public record MemoryFaults(
     double dropRate,
     double failureRate,
     double duplicateRate,
-    long minDelayMillis,
-    long maxDelayMillis,
+    Duration minDelay,
+    Duration maxDelay,
     double reorderRate,
-    long reorderMaxHoldMillis,
+    Duration reorderMaxHold,
     PartitionMode partitionMode) {
 
   private static final MemoryFaults NONE = builder().build();
@@ -66,12 +67,15 @@ public record MemoryFaults(
     checkRate("failureRate", failureRate);
     checkRate("duplicateRate", duplicateRate);
     checkRate("reorderRate", reorderRate);
-    if (minDelayMillis < 0 || maxDelayMillis < minDelayMillis) {
+    Objects.requireNonNull(minDelay, "minDelay");
+    Objects.requireNonNull(maxDelay, "maxDelay");
+    Objects.requireNonNull(reorderMaxHold, "reorderMaxHold");
+    if (minDelay.isNegative() || maxDelay.compareTo(minDelay) < 0) {
       throw new IllegalArgumentException(
-          "delays must satisfy 0 <= minDelayMillis <= maxDelayMillis, got " + minDelayMillis + " and " + maxDelayMillis);
+          "delays must satisfy 0 <= minDelay <= maxDelay, got " + minDelay + " and " + maxDelay);
     }
-    if (reorderMaxHoldMillis < 0) {
-      throw new IllegalArgumentException("reorderMaxHoldMillis must not be negative");
+    if (reorderMaxHold.isNegative()) {
+      throw new IllegalArgumentException("reorderMaxHold must not be negative");
     }
     Objects.requireNonNull(partitionMode, "partitionMode");
   }
@@ -92,10 +96,10 @@ public record MemoryFaults(
     b.dropRate = dropRate;
     b.failureRate = failureRate;
     b.duplicateRate = duplicateRate;
-    b.minDelayMillis = minDelayMillis;
-    b.maxDelayMillis = maxDelayMillis;
+    b.minDelay = minDelay;
+    b.maxDelay = maxDelay;
     b.reorderRate = reorderRate;
-    b.reorderMaxHoldMillis = reorderMaxHoldMillis;
+    b.reorderMaxHold = reorderMaxHold;
     b.partitionMode = partitionMode;
     return b;
   }
@@ -111,10 +115,10 @@ public record MemoryFaults(
     private double dropRate;
     private double failureRate;
     private double duplicateRate;
-    private long minDelayMillis;
-    private long maxDelayMillis;
+    private Duration minDelay = Duration.ZERO;
+    private Duration maxDelay = Duration.ZERO;
     private double reorderRate;
-    private long reorderMaxHoldMillis = 50;
+    private Duration reorderMaxHold = Duration.ofMillis(50);
     private PartitionMode partitionMode = PartitionMode.REFUSE;
 
     private Builder() {}
@@ -138,16 +142,16 @@ public record MemoryFaults(
     }
 
     /** Delays every hand-over by exactly this long. */
-    public Builder fixedDelayMillis(long delayMillis) {
-      this.minDelayMillis = delayMillis;
-      this.maxDelayMillis = delayMillis;
+    public Builder fixedDelay(Duration delay) {
+      this.minDelay = delay;
+      this.maxDelay = delay;
       return this;
     }
 
     /** Delays every hand-over by a random time from 0 up to this long. */
-    public Builder randomDelayUpToMillis(long maxDelayMillis) {
-      this.minDelayMillis = 0;
-      this.maxDelayMillis = maxDelayMillis;
+    public Builder randomDelayUpTo(Duration maxDelay) {
+      this.minDelay = Duration.ZERO;
+      this.maxDelay = maxDelay;
       return this;
     }
 
@@ -158,8 +162,8 @@ public record MemoryFaults(
     }
 
     /** Sets how long a held-back envelope waits at most for another to overtake it (default 50 ms). */
-    public Builder reorderMaxHoldMillis(long holdMillis) {
-      this.reorderMaxHoldMillis = holdMillis;
+    public Builder reorderMaxHold(Duration hold) {
+      this.reorderMaxHold = hold;
       return this;
     }
 
@@ -171,8 +175,8 @@ public record MemoryFaults(
 
     /** Returns the faults; throws {@link IllegalArgumentException} if a value is out of range. */
     public MemoryFaults build() {
-      return new MemoryFaults(dropRate, failureRate, duplicateRate, minDelayMillis, maxDelayMillis, reorderRate,
-          reorderMaxHoldMillis, partitionMode);
+      return new MemoryFaults(dropRate, failureRate, duplicateRate, minDelay, maxDelay, reorderRate,
+          reorderMaxHold, partitionMode);
     }
   }
 }

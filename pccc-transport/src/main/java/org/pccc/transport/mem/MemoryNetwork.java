@@ -1,6 +1,7 @@
 package org.pccc.transport.mem;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -229,9 +230,10 @@ public final class MemoryNetwork implements AutoCloseable {
       dropDraw = random.nextDouble();
       duplicateDraw = random.nextDouble();
       reorderDraw = random.nextDouble();
-      long span = now.maxDelayMillis() - now.minDelayMillis();
+      long minDelayMillis = now.minDelay().toMillis();
+      long span = now.maxDelay().toMillis() - minDelayMillis;
       long extra = random.nextLong();
-      delayMillis = now.minDelayMillis() + (span == 0 ? 0 : Math.floorMod(extra, span + 1));
+      delayMillis = minDelayMillis + (span == 0 ? 0 : Math.floorMod(extra, span + 1));
     }
     URI endpoint = endpointOf(name);
     if (isPartitioned(name) || from.listensOnAnyOf(partitionedNames)) {
@@ -260,11 +262,11 @@ public final class MemoryNetwork implements AutoCloseable {
     byte[] bytes = envelope.bytes().clone();
     boolean hold = reorderDraw < now.reorderRate();
     Mailbox.Entry first = new Mailbox.Entry(bytes, metadata, envelope.messageId(), accepted);
-    arriveLater(mailbox, first, hold, delayMillis, now.reorderMaxHoldMillis());
+    arriveLater(mailbox, first, hold, delayMillis, now.reorderMaxHold().toMillis());
     if (duplicateDraw < now.duplicateRate()) {
       counters.duplicated.increment();
       arriveLater(mailbox, new Mailbox.Entry(bytes, metadata, envelope.messageId(), null), false, delayMillis,
-          now.reorderMaxHoldMillis());
+          now.reorderMaxHold().toMillis());
     }
     return accepted;
   }
@@ -351,29 +353,31 @@ public final class MemoryNetwork implements AutoCloseable {
     }
 
     /** Sets the first redelivery back-off after a handler failure (default 10 ms). */
-    public Builder redeliveryDelayMillis(long delayMillis) {
-      if (delayMillis < 1) {
-        throw new IllegalArgumentException("redeliveryDelayMillis must be at least 1");
-      }
-      this.redeliveryDelayMillis = delayMillis;
+    public Builder redeliveryDelay(Duration delay) {
+      this.redeliveryDelayMillis = atLeastOneMilli(delay, "redeliveryDelay");
       return this;
     }
 
     /** Sets the longest redelivery back-off (default 1000 ms). */
-    public Builder maxRedeliveryDelayMillis(long delayMillis) {
-      if (delayMillis < 1) {
-        throw new IllegalArgumentException("maxRedeliveryDelayMillis must be at least 1");
-      }
-      this.maxRedeliveryDelayMillis = delayMillis;
+    public Builder maxRedeliveryDelay(Duration delay) {
+      this.maxRedeliveryDelayMillis = atLeastOneMilli(delay, "maxRedeliveryDelay");
       return this;
     }
 
     /** Returns the network; close it when done. */
     public MemoryNetwork build() {
       if (maxRedeliveryDelayMillis < redeliveryDelayMillis) {
-        throw new IllegalArgumentException("maxRedeliveryDelayMillis is shorter than redeliveryDelayMillis");
+        throw new IllegalArgumentException("maxRedeliveryDelay is shorter than redeliveryDelay");
       }
       return new MemoryNetwork(this, false);
+    }
+
+    private static long atLeastOneMilli(Duration delay, String name) {
+      Objects.requireNonNull(delay, name);
+      if (delay.toMillis() < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1 ms");
+      }
+      return delay.toMillis();
     }
   }
 }

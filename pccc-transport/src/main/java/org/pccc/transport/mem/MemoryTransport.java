@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pccc.model.Limits;
 import org.pccc.transport.spi.InboundHandler;
 import org.pccc.transport.spi.Listener;
 import org.pccc.transport.spi.OutboundEnvelope;
@@ -22,7 +23,8 @@ import org.pccc.transport.spi.TransportException;
  * committed it, or it failed retryably and the network keeps custody and redelivers (see {@link
  * MemoryNetwork}). It fails retryably ({@code UNAVAILABLE}) when nobody listens on the endpoint,
  * when it is partitioned, or by injected failure; it fails with {@code REJECTED}, not retryable,
- * when the handler rejects the envelope for good. The receiver gets a copy of the bytes and this
+ * when the handler rejects the envelope for good, and when the envelope is larger than {@link
+ * Limits#MAX_ENVELOPE_BYTES}. The receiver gets a copy of the bytes and this
  * metadata: {@code message-id}, {@code conversation-id}, {@code kind}, {@code sender-centre},
  * {@code recipient-centre}.
  *
@@ -75,6 +77,12 @@ public final class MemoryTransport implements Transport {
       name = MemoryNetwork.nameOf(endpoint);
     } catch (TransportException e) {
       return CompletableFuture.failedFuture(e);
+    }
+    if (envelope.bytes().length > Limits.MAX_ENVELOPE_BYTES) {
+      // As the real transports: what no opener would accept is refused before it travels.
+      return CompletableFuture.failedFuture(new TransportException(TransportException.REJECTED,
+          "message " + envelope.messageId() + " has " + envelope.bytes().length + " bytes, over the limit of "
+              + Limits.MAX_ENVELOPE_BYTES, false));
     }
     CompletableFuture<Void> delivery = network.deliver(this, name, envelope);
     if (!delivery.isDone()) {

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ class FileTransportTest {
     resources.add(transport().listen(folder().toUri(), inbox));
     byte[] real = selfChecking(new Random(1), 100);
     transport().deliver(folder().toUri(), envelope(real)).get(5, TimeUnit.SECONDS);
-    assertThat(inbox.awaitCalls(1, java.time.Duration.ofSeconds(5))).isTrue();
+    assertThat(inbox.awaitCalls(1, Duration.ofSeconds(5))).isTrue();
     Thread.sleep(300);
     assertThat(inbox.received()).hasSize(1);
     assertThat(inbox.received().get(0).bytes()).isEqualTo(real);
@@ -144,12 +145,12 @@ class FileTransportTest {
 
   @Test
   void aHandlerFailureLeavesTheFileInPlaceUntilCommitted() throws Exception {
-    FileTransport receiver = transport(FileTransport.builder().redeliveryDelayMillis(20));
+    FileTransport receiver = transport(FileTransport.builder().redeliveryDelay(Duration.ofMillis(20)));
     RecordingHandler failing = RecordingHandler.failingRetryably();
     Listener first = receiver.listen(folder().toUri(), failing);
     OutboundEnvelope envelope = envelope(selfChecking(new Random(2), 500));
     transport().deliver(folder().toUri(), envelope).get(5, TimeUnit.SECONDS);
-    assertThat(failing.awaitCalls(3, java.time.Duration.ofSeconds(5))).as("handed over again after failures").isTrue();
+    assertThat(failing.awaitCalls(3, Duration.ofSeconds(5))).as("handed over again after failures").isTrue();
     // In the drop folder, or in its private .inflight/ while being handed over: never gone.
     assertThat(envelopeFiles(folder()).size() + envelopeFiles(folder().resolve(FileTransport.INFLIGHT_FOLDER)).size())
         .isEqualTo(1);
@@ -240,10 +241,10 @@ class FileTransportTest {
   @Test
   void theScanFindsFilesWithoutAWatchService() throws Exception {
     RecordingHandler inbox = RecordingHandler.committing();
-    resources.add(transport(FileTransport.builder().watchService(false).scanIntervalMillis(20))
+    resources.add(transport(FileTransport.builder().watchService(false).scanInterval(Duration.ofMillis(20)))
         .listen(folder().toUri(), inbox));
     transport().deliver(folder().toUri(), envelope(new byte[] {7})).get(5, TimeUnit.SECONDS);
-    assertThat(inbox.awaitCalls(1, java.time.Duration.ofSeconds(5))).isTrue();
+    assertThat(inbox.awaitCalls(1, Duration.ofSeconds(5))).isTrue();
   }
 
   @Test
@@ -259,7 +260,7 @@ class FileTransportTest {
     RecordingHandler inbox = RecordingHandler.committing();
     resources.add(transport().listen(folder().toUri(), inbox));
     transport().deliver(folder().toUri(), envelope(new byte[] {1})).get(5, TimeUnit.SECONDS);
-    assertThat(inbox.awaitCalls(1, java.time.Duration.ofSeconds(5))).isTrue();
+    assertThat(inbox.awaitCalls(1, Duration.ofSeconds(5))).isTrue();
     Thread.sleep(200);
     assertThat(inbox.received()).singleElement().satisfies(e -> assertThat(e.bytes()).containsExactly(1));
     assertThat(outside).exists();

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pccc.model.Limits;
 import org.pccc.transport.spi.Listener;
 import org.pccc.transport.spi.OutboundEnvelope;
 import org.pccc.transport.spi.Transport;
@@ -198,7 +199,7 @@ class MemoryNetworkTest {
 
   @Test
   void aFixedDelayHoldsEachHandOverBack() throws Exception {
-    MemoryNetwork network = network(1, MemoryFaults.builder().fixedDelayMillis(40).build());
+    MemoryNetwork network = network(1, MemoryFaults.builder().fixedDelay(Duration.ofMillis(40)).build());
     network.newTransport().listen(B, RecordingHandler.committing());
     Transport sender = network.newTransport();
     long start = System.nanoTime();
@@ -209,7 +210,7 @@ class MemoryNetworkTest {
 
   @Test
   void reorderingLetsLaterEnvelopesOvertake() throws Exception {
-    MemoryNetwork network = network(5, MemoryFaults.builder().reorderRate(0.3).reorderMaxHoldMillis(20).build());
+    MemoryNetwork network = network(5, MemoryFaults.builder().reorderRate(0.3).reorderMaxHold(Duration.ofMillis(20)).build());
     List<Integer> order = java.util.Collections.synchronizedList(new ArrayList<>());
     network.newTransport().listen(B, e -> {
       order.add(indexOf(e.bytes()));
@@ -278,6 +279,24 @@ class MemoryNetworkTest {
   }
 
   @Test
+  void anEnvelopeOverTheSharedLimitIsRejectedForGoodAndOneAtTheLimitArrives() throws Exception {
+    MemoryNetwork network = network(1, MemoryFaults.none());
+    RecordingHandler inbox = RecordingHandler.committing();
+    network.newTransport().listen(B, inbox);
+    Transport sender = network.newTransport();
+
+    TransportException failure = failure(sender.deliver(B, new OutboundEnvelope(
+        new byte[Limits.MAX_ENVELOPE_BYTES + 1], UUID.randomUUID(), UUID.randomUUID(), "request", "A", "B")));
+    assertThat(failure.code()).isEqualTo(TransportException.REJECTED);
+    assertThat(failure.retryable()).isFalse();
+    assertThat(network.pendingCount(B)).isZero();
+
+    sender.deliver(B, new OutboundEnvelope(new byte[Limits.MAX_ENVELOPE_BYTES], UUID.randomUUID(),
+        UUID.randomUUID(), "request", "A", "B")).get(5, TimeUnit.SECONDS);
+    assertThat(inbox.commits()).isEqualTo(1);
+  }
+
+  @Test
   void deliveryWithoutListenerIsRefusedRetryably() throws Exception {
     MemoryNetwork network = network(1, MemoryFaults.none());
     TransportException failure = failure(network.newTransport().deliver(B, envelope(1)));
@@ -324,12 +343,12 @@ class MemoryNetworkTest {
     assertThatThrownBy(() -> MemoryFaults.builder().dropRate(1.5).build()).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> MemoryFaults.builder().failureRate(Double.NaN).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> MemoryFaults.builder().fixedDelayMillis(-1).build())
+    assertThatThrownBy(() -> MemoryFaults.builder().fixedDelay(Duration.ofMillis(-1)).build())
         .isInstanceOf(IllegalArgumentException.class);
-    MemoryFaults faults = MemoryFaults.builder().randomDelayUpToMillis(30).duplicateRate(0.2).build();
+    MemoryFaults faults = MemoryFaults.builder().randomDelayUpTo(Duration.ofMillis(30)).duplicateRate(0.2).build();
     assertThat(faults.toBuilder().build()).isEqualTo(faults);
-    assertThat(faults.minDelayMillis()).isZero();
-    assertThat(faults.maxDelayMillis()).isEqualTo(30);
+    assertThat(faults.minDelay()).isZero();
+    assertThat(faults.maxDelay()).isEqualTo(Duration.ofMillis(30));
   }
 
   @Test

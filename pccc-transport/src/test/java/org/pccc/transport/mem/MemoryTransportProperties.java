@@ -3,6 +3,7 @@ package org.pccc.transport.mem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,10 +43,10 @@ class MemoryTransportProperties {
       @ForAll @DoubleRange(min = 0, max = 0.4) double handlerFailureRate,
       @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 3000) Integer> sizes) throws Exception {
     MemoryFaults faults = MemoryFaults.builder().failureRate(failureRate).duplicateRate(duplicateRate)
-        .reorderRate(reorderRate).reorderMaxHoldMillis(5).randomDelayUpToMillis(maxDelayMillis).build();
+        .reorderRate(reorderRate).reorderMaxHold(Duration.ofMillis(5)).randomDelayUpTo(Duration.ofMillis(maxDelayMillis)).build();
     Random random = new Random(seed);
-    try (MemoryNetwork network = MemoryNetwork.builder().seed(seed).faults(faults).redeliveryDelayMillis(1)
-        .maxRedeliveryDelayMillis(5).build()) {
+    try (MemoryNetwork network = MemoryNetwork.builder().seed(seed).faults(faults).redeliveryDelay(Duration.ofMillis(1))
+        .maxRedeliveryDelay(Duration.ofMillis(5)).build()) {
       List<byte[]> committed = new CopyOnWriteArrayList<>();
       Transport receiver = network.newTransport();
       receiver.listen(INBOX, envelope -> {
