@@ -187,9 +187,10 @@ public final class PcccNode implements AutoCloseable {
     this.json = PcccJson.create();
     this.sealer = EnvelopeSealer.builder(keys, directory).clock(clock).build();
     this.maxInboxRecordsPerSender = b.maxInboxRecordsPerSender;
-    this.outbox = FileOutbox.open(b.storeFolder.resolve("outbox"));
-    this.inbox = FileInbox.open(b.storeFolder.resolve("inbox"));
-    this.audit = FileAuditLog.open(b.storeFolder.resolve("audit"));
+    // The stores date what they record on the node's clock, like everything else the node does.
+    this.outbox = FileOutbox.builder(b.storeFolder.resolve("outbox")).clock(clock).open();
+    this.inbox = FileInbox.builder(b.storeFolder.resolve("inbox")).clock(clock).open();
+    this.audit = FileAuditLog.builder(b.storeFolder.resolve("audit")).clock(clock).open();
     EnvelopeOpener.Builder ob = EnvelopeOpener.builder(keys, directory)
         .clock(clock)
         // The durable inbox is the replay guard: a (signer, id) it holds is a duplicate whatever the
