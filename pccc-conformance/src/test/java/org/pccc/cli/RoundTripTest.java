@@ -86,6 +86,8 @@ class RoundTripTest {
     assertThat(s.get("out").asText()).isEqualTo(envelope.toString());
     String messageId = s.get("messageId").asText();
     String sha256 = s.get("sha256").asText();
+    String signedSha256 = s.get("signedSha256").asText();
+    String createdAt = s.get("createdAt").asText();
 
     Path receipt = temp.resolve("receipt.jws");
     Cli.Result opened = Cli.run(args("open", "--json", "--keys", keys(RECIPIENT), trust(), "--receipt-out", receipt, envelope));
@@ -94,6 +96,7 @@ class RoundTripTest {
     assertThat(o.get("ok").asBoolean()).isTrue();
     assertThat(o.get("signer").asText()).isEqualTo(SENDER);
     assertThat(o.get("sha256").asText()).isEqualTo(sha256);
+    assertThat(o.get("signedSha256").asText()).isEqualTo(signedSha256);
     assertThat(o.get("message").get("header").get("messageId").asText()).isEqualTo(messageId);
     assertThat(receipt).exists();
 
@@ -106,17 +109,17 @@ class RoundTripTest {
     assertThat(text.exit()).isZero();
     assertThat(text.out()).contains(messageId);
 
-    Cli.Result verified = Cli.run(args("verify-receipt", "--json", trust(), "--message-id", messageId, "--sha256", sha256,
-        "--from", RECIPIENT, receipt));
+    Cli.Result verified = Cli.run(args("verify-receipt", "--json", trust(), "--message-id", messageId, "--sha256", signedSha256,
+        "--sent-at", createdAt, "--from", RECIPIENT, receipt));
     assertThat(verified.exit()).as(verified.toString()).isZero();
     assertThat(verified.json().get("ok").asBoolean()).isTrue();
 
     Cli.Result wrongDigest = Cli.run(args("verify-receipt", "--json", trust(), "--message-id", messageId,
-        "--sha256", "0".repeat(64), "--from", RECIPIENT, receipt));
+        "--sha256", "0".repeat(64), "--sent-at", createdAt, "--from", RECIPIENT, receipt));
     assertThat(wrongDigest.exit()).isEqualTo(1);
     assertThat(wrongDigest.json().get("code").asText()).isEqualTo("PCCC-2018");
     Cli.Result wrongCentre = Cli.run(args("verify-receipt", trust(), "--message-id", messageId,
-        "--sha256", sha256, "--from", THIRD, receipt));
+        "--sha256", signedSha256, "--sent-at", createdAt, "--from", THIRD, receipt));
     assertThat(wrongCentre.exit()).isEqualTo(1);
 
     // Not addressed to the third centre; and the envelope without the sender's message is rejected.

@@ -26,8 +26,9 @@ import org.pccc.crypto.EnvelopeOpener;
 import org.pccc.crypto.EnvelopeRejectedException;
 import org.pccc.crypto.EnvelopeSealer;
 import org.pccc.crypto.ErrorCode;
-import org.pccc.crypto.ReplayedMessageException;
+import org.pccc.crypto.ReceiptVerifier;
 import org.pccc.crypto.Receipts;
+import org.pccc.crypto.ReplayedMessageException;
 import org.pccc.crypto.Receipts.VerifiedReceipt;
 import org.pccc.crypto.SealedEnvelope;
 import org.pccc.crypto.TrustedDirectory;
@@ -111,6 +112,7 @@ public final class PcccNode implements AutoCloseable {
   private final Clock clock;
   private final PcccJson json;
   private final EnvelopeSealer sealer;
+  private final ReceiptVerifier receiptVerifier;
   private final EnvelopeOpener opener;
   private final EnvelopeOpener recoveryOpener;
   private final Path handoverFolder;
@@ -161,7 +163,13 @@ public final class PcccNode implements AutoCloseable {
     this.pollInterval = b.pollInterval;
     this.clock = b.clock;
     this.json = PcccJson.create();
-    this.sealer = EnvelopeSealer.builder(keys, directory).clock(clock).build();
+    EnvelopeSealer.Builder sb = EnvelopeSealer.builder(keys, directory).clock(clock);
+    if (b.certificateValidator != null) {
+      sb.certificateValidator(b.certificateValidator); // recipients' encryption certificates too
+    }
+    this.sealer = sb.build();
+    this.receiptVerifier = ReceiptVerifier.builder(directory).clock(clock)
+        .certificateValidator(b.certificateValidator).build();
     this.outbox = FileOutbox.open(b.storeFolder.resolve("outbox"));
     this.inbox = FileInbox.open(b.storeFolder.resolve("inbox"));
     this.audit = FileAuditLog.open(b.storeFolder.resolve("audit"));
@@ -273,7 +281,7 @@ public final class PcccNode implements AutoCloseable {
       pendingReceipts.put(key, f);
       try {
         outbox.add(OutboxEntry.create(h.messageId(), h.conversationId(), kind, keys.centreId(), e.getKey(),
-            e.getValue(), envelope.bytes(), clock.instant(), dueBy));
+            e.getValue(), envelope.bytes(), clock.instant(), dueBy, envelope.signedSha256()));
       } catch (RuntimeException failure) {
         // For example the same message id sent before: nothing new was stored for this recipient.
         pendingReceipts.remove(key, f);
@@ -491,7 +499,9 @@ public final class PcccNode implements AutoCloseable {
       return; // already completed (a duplicate receipt) or never ours: nothing to do
     }
     OutboxEntry e = entry.get();
-    VerifiedReceipt verified = Receipts.verify(bytes, directory, e.messageId(), e.envelopeSha256(), e.recipientCentre());
+    // Judged now with the node's validator, bounded to this delivery's time, bound to the signed message.
+    VerifiedReceipt verified = receiptVerifier.verify(bytes,
+        new ReceiptVerifier.Delivery(e.messageId(), e.receiptDigest(), e.recipientCentre(), e.createdAt()));
     if (outbox.complete(e.messageId(), e.recipientCentre(), bytes)) {
       audit.append(new AuditEvent(AuditDirection.RECEIPT_VERIFIED, e.messageId(), e.conversationId(), e.kind(),
           keys.centreId(), List.of(e.recipientCentre()), e.envelopeSha256(), null));
@@ -755,7 +765,10 @@ public final class PcccNode implements AutoCloseable {
     public Builder pollInterval(Duration v) { pollInterval = Objects.requireNonNull(v); return this; }
     /** Sets the clock. */
     public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
-    /** Adds PKIX validation of signers' certificates to the directory check. */
+    /**
+     * Adds PKIX validation (national roots, CRLs) to the directory check of message signers,
+     * receipt signers and recipients' encryption certificates.
+     */
     public Builder certificateValidator(CertificateValidator v) { certificateValidator = Objects.requireNonNull(v); return this; }
     /** Sets how many threads run the application's handler (default 2). */
     public Builder workerThreads(int v) {
