@@ -452,7 +452,7 @@ class EnvelopeAttackTest {
     }
 
     @Test
-    void validityIsJudgedAtOpeningSoABackdatedMessageCannotUseAnExpiredCertificate() {
+    void backdatedMessageFromExpiredSignerIsRefused() {
       // Finding 1 of the trust issue: createdAt is chosen by the signer, so the certificate is
       // judged at the opener's clock. See TrustAttackTest for the revoked variant.
       X509Certificate expired = certificate(CREATED.minus(Duration.ofDays(30)), CREATED.minus(Duration.ofDays(1)));
