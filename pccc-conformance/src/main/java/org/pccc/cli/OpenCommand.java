@@ -36,6 +36,8 @@ final class OpenCommand extends CommandBase {
   @Option(names = "--keys", required = true, paramLabel = "DIR", description = "The recipient's key folder.")
   Path keys;
 
+  @Mixin KeyPasswordOptions keyPassword;
+
   @Mixin TrustOptions trust;
 
   @Option(names = "--at", paramLabel = "INSTANT",
@@ -58,8 +60,8 @@ final class OpenCommand extends CommandBase {
   @Override
   protected int run() {
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
-    CentreKeys self = KeyFolder.read(keys);
-    TrustedDirectory directory = trust.load(clock);
+    CentreKeys self = KeyFolder.read(keys, keyPassword.password());
+    TrustedDirectory directory = trust.load(clock, err());
     byte[] bytes = Inputs.read(envelope, "envelope file");
     EnvelopeOpener.Builder builder = EnvelopeOpener.builder(self, directory).clock(clock);
     if (maxAge != null) {

@@ -29,6 +29,8 @@ final class SealCommand extends CommandBase {
   @Option(names = "--keys", required = true, paramLabel = "DIR", description = "The sender's key folder.")
   Path keys;
 
+  @Mixin KeyPasswordOptions keyPassword;
+
   @Mixin TrustOptions trust;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the envelope here.")
@@ -50,8 +52,8 @@ final class SealCommand extends CommandBase {
     if (json && outFile == null) {
       throw CliException.config("--json needs --out FILE (the envelope itself is JSON)");
     }
-    CentreKeys self = KeyFolder.read(keys);
-    TrustedDirectory directory = trust.load(Clock.systemUTC());
+    CentreKeys self = KeyFolder.read(keys, keyPassword.password());
+    TrustedDirectory directory = trust.load(Clock.systemUTC(), err());
     Message m = Messages.readValid(message);
     SealedEnvelope envelope = EnvelopeSealer.builder(self, directory).build().seal(m);
     if (outFile == null) {

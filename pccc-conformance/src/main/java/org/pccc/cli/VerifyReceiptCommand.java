@@ -52,7 +52,7 @@ final class VerifyReceiptCommand extends CommandBase {
 
   @Override
   protected int run() {
-    TrustedDirectory directory = trust.load(Clock.systemUTC());
+    TrustedDirectory directory = trust.load(Clock.systemUTC(), err());
     byte[] bytes = Inputs.read(receipt, "receipt file");
     Receipts.VerifiedReceipt verified;
     try {
