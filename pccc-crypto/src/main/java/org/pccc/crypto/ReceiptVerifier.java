@@ -163,7 +163,10 @@ public final class ReceiptVerifier {
 
     /** Sets the clock: receipt signers are judged at its instant. */
     public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
-    /** Adds PKIX validation (national roots, CRLs) of receipt signers, as for message signers. */
+    /**
+     * Adds PKIX validation (national roots, CRLs) of receipt signers, as for message signers; null
+     * (the default) checks validity now and key usage only.
+     */
     public Builder certificateValidator(CertificateValidator v) { certificateValidator = v; return this; }
     /** Sets how far the receiver's clock may differ from ours; default 5 minutes. */
     public Builder maxClockSkew(Duration v) {
