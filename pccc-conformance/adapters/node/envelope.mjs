@@ -42,7 +42,7 @@ async function importPem(pem, alg, isPrivate) {
 }
 const signingAlgFor = (jwk) => (jwk.crv === 'Ed25519' ? 'EdDSA' : jwk.crv === 'P-256' ? 'ES256' : null);
 
-/** Reads a key folder: centre id, private keys (PEM, else JWK) and the certificates. */
+/** Reads a key folder: centre id, private keys (PKCS#8 PEM; a JWK for older folders) and the certificates. */
 export function readKeys(dir) {
   const read = (name) => readFileSync(join(dir, name), 'utf8');
   const has = (name) => existsSync(join(dir, name));
@@ -61,7 +61,7 @@ export function readKeys(dir) {
 
 /**
  * Verifies the signed directory with the coordinator's certificate and returns
- * {signers: Map<x5t#S256, {centreId, cert}>, encryption: Map<centreId, [cert]>}.
+ * {signers: Map<x5t#S256, {centreId, cert}>, encryption: Map<centreId, [cert]>, policies: [...]}.
  */
 export async function readDirectory(directoryFile, coordinatorFile) {
   const jws = readFileSync(directoryFile, 'utf8').trim();
@@ -89,7 +89,27 @@ export async function readDirectory(directoryFile, coordinatorFile) {
     }
     encryption.set(centre.centreId, (centre.encryptionCertificates ?? []).map(derToCert));
   }
-  return { signers, encryption };
+  return { signers, encryption, policies: directory.policies ?? [] };
+}
+
+/**
+ * The directory's bilateral policy between two centres (either order) must allow the message's
+ * kind and, if it names languages, its language; receipts and errors are always allowed
+ * (PCCC-2020 otherwise), as org.pccc.crypto.BilateralPolicyCheck.
+ */
+export function checkPolicy(directory, sender, recipient, message) {
+  const policy = (directory.policies ?? []).find((p) => (p.centreA === sender && p.centreB === recipient)
+    || (p.centreA === recipient && p.centreB === sender));
+  if (!policy) return;
+  const kind = message.body?.type;
+  if (kind === 'receipt' || kind === 'error') return;
+  if (!(policy.allowedKinds ?? []).includes(kind)) {
+    reject('PCCC-2020', `the bilateral policy between ${sender} and ${recipient} does not allow ${kind}`);
+  }
+  const languages = policy.languages ?? [];
+  if (languages.length > 0 && !languages.includes(message.header?.language)) {
+    reject('PCCC-2020', `the bilateral policy between ${sender} and ${recipient} does not allow language ${message.header?.language}`);
+  }
 }
 
 /**
@@ -153,12 +173,16 @@ export async function openEnvelope(bytes, keys, directory, at) {
   if (!checked.valid) reject('PCCC-2016', `the signed message is not valid: ${checked.codes.join(', ')}`);
   const message = JSON.parse(Buffer.from(payload).toString('utf8'));
   const created = Date.parse(message.header.createdAt);
+  const now = at.getTime();
+  // The certificate is judged at the time of opening, not at the createdAt the signer chose (a
+  // backdated message must not revive an expired key); a createdAt before the certificate existed
+  // is refused too.
   const from = Date.parse(signer.cert.validFrom); const to = Date.parse(signer.cert.validTo);
-  if (created < from || created > to) reject('PCCC-2009', "the signer's certificate was not valid when the message was created");
+  if (now < from || now > to || created < from) reject('PCCC-2009', "the signer's certificate is not valid now");
   if (message.header.sender.centreId !== signer.centreId) reject('PCCC-2012', 'the signer is not the sender named in the header');
   if (!message.header.recipients.some((p) => p.centreId === keys.centreId)) reject('PCCC-2013', 'this centre is not among the recipients');
-  const now = at.getTime();
   if (created > now + MAX_CLOCK_SKEW_MS || created < now - MAX_AGE_MS) reject('PCCC-2015', 'createdAt is outside the accepted window');
+  checkPolicy(directory, signer.centreId, keys.centreId, message);
   return message;
 }
 
@@ -177,6 +201,7 @@ export async function sealMessage(bytes, keys, directory, now = new Date()) {
   const encrypt = new jose.GeneralEncrypt(Buffer.from(jws, 'ascii'))
     .setProtectedHeader({ enc: ENC, typ: 'pccc-envelope', cty: 'pccc-message' });
   const centres = [...new Set(message.header.recipients.map((p) => p.centreId))];
+  for (const centre of centres) checkPolicy(directory, keys.centreId, centre, message);
   for (const centre of centres) {
     const cert = (directory.encryption.get(centre) ?? []).find((c) => Date.parse(c.validFrom) <= now && now <= Date.parse(c.validTo));
     if (!cert) throw new Problem('PCCC-2900', `no valid encryption certificate in the directory for ${centre}`);

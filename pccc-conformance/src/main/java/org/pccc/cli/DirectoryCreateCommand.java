@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pccc.crypto.InsecureDevelopmentNetwork;
 import org.pccc.crypto.pki.CertificateNames;
+import org.pccc.crypto.pki.InsecureDevelopmentPki;
 import org.pccc.model.directory.CentreEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ final class DirectoryCreateCommand extends CommandBase {
   List<String> centres;
 
   @Option(names = "--seed", paramLabel = "N",
-      description = "Generate the keys reproducibly from this seed (insecure by design; also fixes issuedAt).")
+      description = "Generate the keys reproducibly from this seed (insecure by design; also fixes issuedAt and expiresAt).")
   Long seed;
 
   @Option(names = "--endpoint-base", paramLabel = "URI",
@@ -83,7 +84,10 @@ final class DirectoryCreateCommand extends CommandBase {
       builder.centre(id, country, "PCCC " + id, List.of(endpoints.getOrDefault(id, base + id)), null);
     }
     if (seed != null) {
-      builder.insecureSeed(seed).issuedAt(Instant.parse("2026-01-01T00:00:00Z"));
+      // Fixed dates, like the seeded keys: the directory stays valid as long as they do (not the
+      // 400-day default age, which would end a reproducible test network on a day of the calendar).
+      builder.insecureSeed(seed).issuedAt(Instant.parse("2026-01-01T00:00:00Z"))
+          .expiresAt(InsecureDevelopmentPki.SEEDED_DEFAULT_VALIDITY.notAfter());
     }
     for (String named : endpoints.keySet()) {
       if (!ids.contains(named)) {

@@ -8,6 +8,7 @@ import org.pccc.model.directory.NetworkDirectory;
 import org.pccc.model.json.PcccJson;
 import org.pccc.model.validation.ValidationException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +24,11 @@ import picocli.CommandLine.Parameters;
         "--json prints {\"ok\":true,\"networkId\",\"serial\",\"centres\",\"out\"}.",
         "Exit codes: 0 signed, 1 the directory is invalid, 2 usage/key problem."})
 final class DirectorySignCommand extends CommandBase {
-  @Option(names = "--key", required = true, paramLabel = "PEM", description = "The coordinator's private key (PKCS#8 PEM).")
+  @Option(names = "--key", required = true, paramLabel = "PEM",
+      description = "The coordinator's private key (PKCS#8 PEM, encrypted or not).")
   Path key;
+
+  @Mixin KeyPasswordOptions keyPassword;
 
   @Option(names = "--cert", required = true, paramLabel = "PEM", description = "The coordinator's certificate (chain may follow).")
   Path cert;
@@ -43,7 +47,8 @@ final class DirectorySignCommand extends CommandBase {
     if (!java.nio.file.Files.isRegularFile(key) || !java.nio.file.Files.isRegularFile(cert)) {
       throw CliException.config("key or certificate file not found: " + key + ", " + cert);
     }
-    SigningKeyPair coordinator = SigningKeyPair.of(Pem.readPrivateKey(key, null), Pem.readCertificates(cert));
+    SigningKeyPair coordinator = SigningKeyPair.of(Pem.readPrivateKey(key, keyPassword.password().chars()),
+        Pem.readCertificates(cert));
     byte[] bytes = Inputs.read(directory, "directory file");
     NetworkDirectory dir;
     try {

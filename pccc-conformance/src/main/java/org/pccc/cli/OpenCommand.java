@@ -22,19 +22,21 @@ import picocli.CommandLine.Parameters;
  * DURATION] [--receipt-out FILE] [--json] ENVELOPE}: decrypts and verifies an envelope addressed
  * to this centre and prints the message (canonical JSON) on stdout, by design.
  *
- * <p>JSON: {@code {"ok":true,"messageId","kind","sender","signer","sha256","message":{...},
+ * <p>JSON: {@code {"ok":true,"messageId","kind","sender","signer","sha256","signedSha256","message":{...},
  * "receipt"?:FILE}}; on rejection (exit 1) {@code {"ok":false,"code":"PCCC-20xx","error"}}.
  */
 @Command(name = "open", mixinStandardHelpOptions = true, versionProvider = Pccc.Version.class,
     description = {"Opens an envelope: decrypts, verifies the signer against the directory, checks the bindings,",
         "and prints the message (canonical JSON) on stdout.",
         KeyFolder.LAYOUT_HELP,
-        "--json prints {\"ok\":true,\"messageId\",\"kind\",\"sender\",\"signer\",\"sha256\",\"message\":{...}}",
+        "--json prints {\"ok\":true,\"messageId\",\"kind\",\"sender\",\"signer\",\"sha256\",\"signedSha256\",\"message\":{...}}",
         "or, when refused, {\"ok\":false,\"code\":\"PCCC-20xx\",\"error\"}.",
         "Exit codes: 0 opened, 1 envelope refused, 2 usage/keys/directory problem."})
 final class OpenCommand extends CommandBase {
   @Option(names = "--keys", required = true, paramLabel = "DIR", description = "The recipient's key folder.")
   Path keys;
+
+  @Mixin KeyPasswordOptions keyPassword;
 
   @Mixin TrustOptions trust;
 
@@ -58,8 +60,8 @@ final class OpenCommand extends CommandBase {
   @Override
   protected int run() {
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
-    CentreKeys self = KeyFolder.read(keys);
-    TrustedDirectory directory = trust.load(clock);
+    CentreKeys self = KeyFolder.read(keys, keyPassword.password());
+    TrustedDirectory directory = trust.load(clock, err());
     // An oversized envelope is refused by the opener with its size code, like any bad envelope.
     byte[] bytes = Inputs.readDocument(envelope, "envelope file", EnvelopeOpener.DEFAULT_MAX_ENVELOPE_BYTES);
     EnvelopeOpener.Builder builder = EnvelopeOpener.builder(self, directory).clock(clock);
@@ -85,7 +87,8 @@ final class OpenCommand extends CommandBase {
           .put("kind", verified.message().body().kind().code())
           .put("sender", verified.message().header().sender().centreId())
           .put("signer", verified.signerCentre())
-          .put("sha256", verified.envelopeSha256());
+          .put("sha256", verified.envelopeSha256())
+          .put("signedSha256", verified.signedSha256());
       o.set("message", Json.parse(canonical));
       if (receiptOut != null) {
         o.put("receipt", receiptOut.toString());

@@ -18,16 +18,18 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Without {@code --out} the envelope is printed on stdout. With {@code --out} (or {@code
  * --json}, which needs {@code --out}) one JSON object is printed: {@code {"ok":true,"messageId",
- * "sha256","bytes","out"}}; on failure {@code {"ok":false,"code","error"}}.
+ * "sha256","signedSha256","createdAt","bytes","out"}} ({@code signedSha256} is what the receipt names); on failure {@code {"ok":false,"code","error"}}.
  */
 @Command(name = "seal", mixinStandardHelpOptions = true, versionProvider = Pccc.Version.class,
     description = {"Seals a message (sign with the sender's key, encrypt to every recipient in the directory).",
         KeyFolder.LAYOUT_HELP,
-        "Without --out the envelope goes to stdout; with --out prints {\"ok\":true,\"messageId\",\"sha256\",\"bytes\",\"out\"}.",
+        "Without --out the envelope goes to stdout; with --out prints {\"ok\":true,\"messageId\",\"sha256\",\"signedSha256\",\"createdAt\",\"bytes\",\"out\"}.",
         "Exit codes: 0 sealed, 1 the message is invalid, 2 usage/keys/directory problem."})
 final class SealCommand extends CommandBase {
   @Option(names = "--keys", required = true, paramLabel = "DIR", description = "The sender's key folder.")
   Path keys;
+
+  @Mixin KeyPasswordOptions keyPassword;
 
   @Mixin TrustOptions trust;
 
@@ -50,8 +52,8 @@ final class SealCommand extends CommandBase {
     if (json && outFile == null) {
       throw CliException.config("--json needs --out FILE (the envelope itself is JSON)");
     }
-    CentreKeys self = KeyFolder.read(keys);
-    TrustedDirectory directory = trust.load(Clock.systemUTC());
+    CentreKeys self = KeyFolder.read(keys, keyPassword.password());
+    TrustedDirectory directory = trust.load(Clock.systemUTC(), err());
     Message m = Messages.readValid(message);
     SealedEnvelope envelope = EnvelopeSealer.builder(self, directory).build().seal(m);
     if (outFile == null) {
@@ -61,6 +63,8 @@ final class SealCommand extends CommandBase {
       out().println(Json.write(Json.object().put("ok", true)
           .put("messageId", envelope.messageId().toString())
           .put("sha256", envelope.sha256())
+          .put("signedSha256", envelope.signedSha256())
+          .put("createdAt", m.header().createdAt().toString())
           .put("bytes", envelope.size())
           .put("out", outFile.toString())));
     }

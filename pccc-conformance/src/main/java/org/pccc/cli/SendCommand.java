@@ -44,6 +44,8 @@ final class SendCommand extends CommandBase {
   @Option(names = "--keys", required = true, paramLabel = "DIR", description = "The sender's key folder.")
   Path keys;
 
+  @Mixin KeyPasswordOptions keyPassword;
+
   @Mixin TrustOptions trust;
 
   @Option(names = "--store", required = true, paramLabel = "DIR", description = "The node's store (outbox, inbox, audit log).")
@@ -61,8 +63,8 @@ final class SendCommand extends CommandBase {
 
   @Override
   protected int run() throws Exception {
-    CentreKeys self = KeyFolder.read(keys);
-    TrustedDirectory directory = trust.load(Clock.systemUTC());
+    CentreKeys self = KeyFolder.read(keys, keyPassword.password());
+    TrustedDirectory directory = trust.load(Clock.systemUTC(), err());
     List<Message> messages = new ArrayList<>();
     for (String f : files) {
       messages.add(Messages.readValid(f));

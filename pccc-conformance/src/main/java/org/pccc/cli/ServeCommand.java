@@ -38,6 +38,8 @@ final class ServeCommand extends CommandBase {
   @Option(names = "--keys", required = true, paramLabel = "DIR", description = "This centre's key folder.")
   Path keys;
 
+  @Mixin KeyPasswordOptions keyPassword;
+
   @Mixin TrustOptions trust;
 
   @Option(names = "--store", required = true, paramLabel = "DIR", description = "The node's store (inbox, outbox, audit log).")
@@ -65,8 +67,8 @@ final class ServeCommand extends CommandBase {
     if (exitAfter != null && exitAfter < 1) {
       throw CliException.config("--exit-after must be at least 1");
     }
-    CentreKeys self = KeyFolder.read(keys);
-    TrustedDirectory directory = trust.load(Clock.systemUTC());
+    CentreKeys self = KeyFolder.read(keys, keyPassword.password());
+    TrustedDirectory directory = trust.load(Clock.systemUTC(), err());
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     AtomicInteger received = new AtomicInteger();

@@ -33,10 +33,14 @@ import org.pccc.crypto.jose.JwsHeader;
 import org.pccc.crypto.jose.JcaProviders;
 import org.pccc.crypto.pki.CentreKeys;
 import org.pccc.crypto.pki.CertificateEntry;
+import org.pccc.crypto.pki.CertificateValidity;
+import org.pccc.crypto.pki.InsecureDevelopmentPki;
 import org.pccc.crypto.pki.SigningKeyPair;
 import org.pccc.model.Examples;
 import org.pccc.model.Message;
 import org.pccc.model.Party;
+import org.pccc.model.code.MessageKind;
+import org.pccc.model.directory.BilateralPolicy;
 import org.pccc.model.json.PcccJson;
 
 /**
@@ -98,14 +102,33 @@ public final class VectorWriter {
 
   private VectorWriter() {}
 
+  /**
+   * When the sender's retired signing key stopped being valid: after the base example's createdAt
+   * and before the vectors open it, so only an adapter that judges the certificate at opening
+   * time refuses the backdated vector.
+   */
+  public static final Instant RETIRED_KEY_EXPIRY = Instant.parse("2026-11-30T20:00:00Z");
+
   /** Builds the vector network: the same keys and directory bytes for the same seed. */
   public static InsecureDevelopmentNetwork network() {
     InsecureDevelopmentNetwork.Builder b = InsecureDevelopmentNetwork.builder(NETWORK_ID)
-        .insecureSeed(SEED).issuedAt(Instant.parse("2026-01-01T00:00:00Z"));
+        .insecureSeed(SEED).issuedAt(Instant.parse("2026-01-01T00:00:00Z"))
+        // The vectors' directory expires with the seeded certificates, so that it never needs a maximum age.
+        .expiresAt(InsecureDevelopmentPki.SEEDED_DEFAULT_VALIDITY.notAfter())
+        // The third centre and the recipient agreed on alerts only (the policy-violation vector).
+        .policy(new BilateralPolicy(THIRD, RECIPIENT, List.of(MessageKind.ALERT), List.of()))
+        .retiredSigningCertificate(SENDER, retiredSenderKey().certificate());
     for (String id : List.of(SENDER, RECIPIENT, THIRD)) {
       b.centre(id, COUNTRIES.get(id), "PCCC " + id, List.of("mem:" + id), null);
     }
     return b.build();
+  }
+
+  /** The sender's signing key of an earlier rotation, still listed in the directory, expired at {@link #RETIRED_KEY_EXPIRY}. */
+  static SigningKeyPair retiredSenderKey() {
+    return InsecureDevelopmentPki.builder().insecureSeed(SEED + 2)
+        .validity(new CertificateValidity(Instant.parse("2025-01-01T00:00:00Z"), RETIRED_KEY_EXPIRY))
+        .centre(SENDER, COUNTRIES.get(SENDER), "Police").build().centre(SENDER).signing();
   }
 
   /**
@@ -182,6 +205,20 @@ public final class VectorWriter {
     vectors.add(invalid(net, out, "expired", RECIPIENT, ErrorCode.CLOCK_SKEW,
         m.header().createdAt().plus(EnvelopeOpener.DEFAULT_MAX_AGE).plus(Duration.ofDays(1)),
         "a valid envelope opened after the accepted window (8 days by default)", text));
+
+    Message toRecipientFromThird = Message.of(m.header().toBuilder()
+        .messageId(java.util.UUID.fromString("6f1c2a57-4c1e-4a39-9b0e-2d7a0c3f5e21"))
+        .conversationId(java.util.UUID.fromString("6f1c2a57-4c1e-4a39-9b0e-2d7a0c3f5e21"))
+        .sender(Party.of(THIRD, COUNTRIES.get(THIRD))).recipients(Party.of(RECIPIENT, COUNTRIES.get(RECIPIENT)))
+        .build(), m.body());
+    vectors.add(invalid(net, out, "policy-violation", RECIPIENT, ErrorCode.POLICY_VIOLATION, openAt,
+        "an information request between two centres whose bilateral policy in the directory allows alerts only",
+        encrypt(dir, RECIPIENT, sign(json.write(toRecipientFromThird), net.keys(THIRD).signing()), m.header().createdAt())));
+    vectors.add(invalid(net, out, "backdated-expired-signer", RECIPIENT, ErrorCode.CERTIFICATE_NOT_VALID,
+        m.header().createdAt().plus(Duration.ofDays(1)),
+        "signed with the sender's retired key, which the directory still lists and which was valid at the"
+            + " message's createdAt but has expired when the envelope is opened: certificates are judged at opening",
+        encrypt(dir, RECIPIENT, sign(payload, retiredSenderKey()), m.header().createdAt())));
 
     ObjectNode index = Json.object().put("network", NETWORK_ID).put("notForProduction", true)
         .put("directory", NetworkWriter.DIRECTORY_JWS).put("coordinator", NetworkWriter.COORDINATOR_CERT)

@@ -44,7 +44,8 @@ import org.pccc.model.validation.ValidationCode;
  *       canonical form);
  *   <li>{@code envelopes/invalid}: the adapter must refuse (exit 1) with exactly the expected
  *       {@code PCCC-20xx} code; another code FAILS;
- *   <li>{@code seal}: the adapter seals several valid messages (their centres rewritten to centres
+ *   <li>{@code seal}: the adapter seals several valid messages that the directory's bilateral
+ *       policies allow (their centres rewritten to centres
  *       of {@code keys/} and createdAt set to now) and the Java library opens each envelope as
  *       every recipient and must find the same message.
  * </ul>
@@ -340,7 +341,8 @@ public final class ConformanceSuite {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      if (!(json.read(bytes) instanceof ReadResult.Accepted)) {
+      if (!(json.read(bytes) instanceof ReadResult.Accepted accepted)
+          || !policyAllows(accepted.message(), sender, recipients)) {
         continue;
       }
       n++;
@@ -353,6 +355,23 @@ public final class ConformanceSuite {
     }
     firstOfKind.addAll(others);
     return firstOfKind;
+  }
+
+  /**
+   * True if the vectors' directory lets the sender send this message to every recipient (kind and
+   * language of the bilateral policy): a conforming adapter refuses to seal anything else.
+   */
+  private boolean policyAllows(org.pccc.model.Message message, String sender, List<String> recipients) {
+    org.pccc.model.directory.NetworkDirectory directory =
+        VectorFolder.loadDirectory(vectors.signedDirectory(), vectors.coordinatorCertificate()).directory();
+    for (String recipient : recipients) {
+      var policy = directory.policy(sender, recipient);
+      if (policy.isPresent() && (!policy.get().allows(message.body().kind())
+          || (!policy.get().languages().isEmpty() && !policy.get().languages().contains(message.header().language())))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static VectorResult result(String group, Path file, VectorResult.Status status, String reason, String transcript) {

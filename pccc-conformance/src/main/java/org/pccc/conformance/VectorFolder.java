@@ -26,7 +26,7 @@ import org.pccc.crypto.pki.SigningKeyPair;
  * messages/valid/*.json
  * messages/invalid/*.json + *.expected.json
  * keys/&lt;centre&gt;/{signing-key.pem, signing-cert.pem, encryption-key.pem, encryption-cert.pem,
- *                 signing-key.jwk, encryption-key.jwk, centre-id}
+ *                 centre-id}
  * directory/{directory.json, directory.jws, coordinator-cert.pem}
  * envelopes/valid/*.json + *.expected.json
  * envelopes/invalid/*.json + *.expected.json

@@ -54,10 +54,12 @@ class RoundTripTest {
 
   @Test
   void createWritesTheKeyFolderLayout() {
-    for (String f : new String[] {"signing-key.pem", "signing-cert.pem", "encryption-key.pem", "encryption-cert.pem", "centre-id",
-        "signing-key.jwk", "encryption-key.jwk"}) {
+    for (String f : new String[] {"signing-key.pem", "signing-cert.pem", "encryption-key.pem", "encryption-cert.pem", "centre-id"}) {
       assertThat(keys(SENDER).resolve(f)).exists();
     }
+    // No unused secret copies: the private JWKs earlier versions wrote were never read.
+    assertThat(keys(SENDER).resolve("signing-key.jwk")).doesNotExist();
+    assertThat(keys(SENDER).resolve("encryption-key.jwk")).doesNotExist();
     assertThat(net.resolve("directory/directory.json")).exists();
     assertThat(net.resolve("NOT-FOR-PRODUCTION.txt")).exists();
     Cli.Result text = Cli.run("directory", "create", "--network", "X", "--out", temp.resolve("other"),
@@ -86,6 +88,8 @@ class RoundTripTest {
     assertThat(s.get("out").asText()).isEqualTo(envelope.toString());
     String messageId = s.get("messageId").asText();
     String sha256 = s.get("sha256").asText();
+    String signedSha256 = s.get("signedSha256").asText();
+    String createdAt = s.get("createdAt").asText();
 
     Path receipt = temp.resolve("receipt.jws");
     Cli.Result opened = Cli.run(args("open", "--json", "--keys", keys(RECIPIENT), trust(), "--receipt-out", receipt, envelope));
@@ -94,6 +98,7 @@ class RoundTripTest {
     assertThat(o.get("ok").asBoolean()).isTrue();
     assertThat(o.get("signer").asText()).isEqualTo(SENDER);
     assertThat(o.get("sha256").asText()).isEqualTo(sha256);
+    assertThat(o.get("signedSha256").asText()).isEqualTo(signedSha256);
     assertThat(o.get("message").get("header").get("messageId").asText()).isEqualTo(messageId);
     assertThat(receipt).exists();
 
@@ -106,17 +111,17 @@ class RoundTripTest {
     assertThat(text.exit()).isZero();
     assertThat(text.out()).contains(messageId);
 
-    Cli.Result verified = Cli.run(args("verify-receipt", "--json", trust(), "--message-id", messageId, "--sha256", sha256,
-        "--from", RECIPIENT, receipt));
+    Cli.Result verified = Cli.run(args("verify-receipt", "--json", trust(), "--message-id", messageId, "--sha256", signedSha256,
+        "--sent-at", createdAt, "--from", RECIPIENT, receipt));
     assertThat(verified.exit()).as(verified.toString()).isZero();
     assertThat(verified.json().get("ok").asBoolean()).isTrue();
 
     Cli.Result wrongDigest = Cli.run(args("verify-receipt", "--json", trust(), "--message-id", messageId,
-        "--sha256", "0".repeat(64), "--from", RECIPIENT, receipt));
+        "--sha256", "0".repeat(64), "--sent-at", createdAt, "--from", RECIPIENT, receipt));
     assertThat(wrongDigest.exit()).isEqualTo(1);
     assertThat(wrongDigest.json().get("code").asText()).isEqualTo("PCCC-2018");
     Cli.Result wrongCentre = Cli.run(args("verify-receipt", trust(), "--message-id", messageId,
-        "--sha256", sha256, "--from", THIRD, receipt));
+        "--sha256", signedSha256, "--sent-at", createdAt, "--from", THIRD, receipt));
     assertThat(wrongCentre.exit()).isEqualTo(1);
 
     // Not addressed to the third centre; and the envelope without the sender's message is rejected.
@@ -177,8 +182,70 @@ class RoundTripTest {
   }
 
   @Test
+  void directoryRollbackIsRefusedAcrossRunsAndVerifyNeverDefaultsToSerialZero() throws Exception {
+    Path coordinatorCert = net.resolve("directory/coordinator-cert.pem");
+    Path serial1 = net.resolve("directory/directory.jws");
+    Cli.Result noMinimum = Cli.run("directory", "verify", "--coordinator", coordinatorCert, serial1);
+    assertThat(noMinimum.exit()).as(noMinimum.toString()).isEqualTo(2);
+
+    // The coordinator publishes serial 5, with its key encrypted at rest (password from a file).
+    Path directoryJson = temp.resolve("directory-5.json");
+    Files.writeString(directoryJson, Files.readString(net.resolve("directory/directory.json")).replace("\"serial\":1", "\"serial\":5"));
+    Path password = temp.resolve("coordinator-password");
+    Files.writeString(password, "correct horse battery staple\n");
+    Path encryptedKey = temp.resolve("coordinator-key.enc.pem");
+    Files.writeString(encryptedKey, org.pccc.crypto.pki.Pem.writeEncryptedPrivateKey(
+        org.pccc.crypto.pki.Pem.readPrivateKey(net.resolve("directory/coordinator-key.pem"), null),
+        "correct horse battery staple".toCharArray()));
+    Path serial5 = temp.resolve("directory-5.jws");
+    Cli.Result withoutPassword = Cli.run("directory", "sign", "--key", encryptedKey, "--cert", coordinatorCert, "--out", serial5, directoryJson);
+    assertThat(withoutPassword.exit()).as(withoutPassword.toString()).isEqualTo(2);
+    Cli.Result signed = Cli.run("directory", "sign", "--key", encryptedKey, "--key-password-file", password,
+        "--cert", coordinatorCert, "--out", serial5, directoryJson);
+    assertThat(signed.exit()).as(signed.toString()).isZero();
+
+    Path state = temp.resolve("directory-state");
+    Cli.Result first = Cli.run("directory", "verify", "--json", "--state", state, "--network", "SEE-TEST", "--coordinator", coordinatorCert, serial5);
+    assertThat(first.exit()).as(first.toString()).isZero();
+    assertThat(Files.readString(state)).isEqualTo("SEE-TEST 5\n");
+    // A later run offered the old serial 1 (which may still list removed keys) refuses it.
+    Cli.Result rollback = Cli.run("directory", "verify", "--json", "--state", state, "--coordinator", coordinatorCert, serial1);
+    assertThat(rollback.exit()).as(rollback.toString()).isEqualTo(1);
+    assertThat(rollback.json().get("code").asText()).isEqualTo("PCCC-2022");
+    Cli.Result otherNetwork = Cli.run("directory", "verify", "--json", "--min-serial", 1, "--network", "SEE-PRODUCTION",
+        "--coordinator", coordinatorCert, serial5);
+    assertThat(otherNetwork.exit()).isEqualTo(1);
+    assertThat(otherNetwork.json().get("code").asText()).isEqualTo("PCCC-2024");
+    // The other commands take the same state: sealing against the rolled-back directory is refused too.
+    Cli.Result seal = Cli.run("seal", "--keys", keys(SENDER), "--directory", serial1, "--coordinator", coordinatorCert,
+        "--directory-state", state, "--out", temp.resolve("e.json"), Cli.freshMessage(temp, "request-vehicle-urgent.json"));
+    assertThat(seal.exit()).as(seal.toString()).isEqualTo(2);
+    assertThat(seal.err()).contains("PCCC-2022");
+  }
+
+  @Test
+  void encryptedKeyFolderOpensWithThePasswordFromAnEnvironmentVariableOrFileOnly() throws Exception {
+    Path folder = temp.resolve("encrypted-keys");
+    org.pccc.crypto.pki.KeyPassword pw = org.pccc.crypto.pki.KeyPassword.of("s3cret-at-rest".toCharArray());
+    org.pccc.crypto.pki.CentreKeyFolder.writeEncrypted(folder,
+        org.pccc.crypto.pki.CentreKeyFolder.load(keys(SENDER), org.pccc.crypto.pki.KeyPassword.none()), pw);
+    assertThat(Files.readString(folder.resolve("signing-key.pem"))).contains("ENCRYPTED PRIVATE KEY");
+    Path message = Cli.freshMessage(temp, "request-vehicle-urgent.json");
+    Cli.Result noPassword = Cli.run(args("seal", "--keys", folder, trust(), "--out", temp.resolve("x.json"), message));
+    assertThat(noPassword.exit()).as(noPassword.toString()).isEqualTo(2);
+    assertThat(noPassword.err()).contains("PCCC-2901");
+    Path password = temp.resolve("pw");
+    Files.writeString(password, "s3cret-at-rest\n");
+    Cli.Result sealed = Cli.run(args("seal", "--keys", folder, "--key-password-file", password, trust(),
+        "--out", temp.resolve("y.json"), message));
+    assertThat(sealed.exit()).as(sealed.toString()).isZero();
+    Cli.Result opened = Cli.run(args("open", "--json", "--keys", keys(RECIPIENT), trust(), temp.resolve("y.json")));
+    assertThat(opened.exit()).as(opened.toString()).isZero();
+  }
+
+  @Test
   void directorySignAndVerify() throws Exception {
-    Cli.Result v = Cli.run("directory", "verify", "--json", "--coordinator", net.resolve("directory/coordinator-cert.pem"),
+    Cli.Result v = Cli.run("directory", "verify", "--json", "--min-serial", 1, "--coordinator", net.resolve("directory/coordinator-cert.pem"),
         net.resolve("directory/directory.jws"));
     assertThat(v.exit()).as(v.toString()).isZero();
     assertThat(v.json().get("centres")).hasSize(3);
@@ -189,11 +256,11 @@ class RoundTripTest {
         "--cert", net.resolve("directory/coordinator-cert.pem"), "--out", resigned, net.resolve("directory/directory.json"));
     assertThat(s.exit()).as(s.toString()).isZero();
     assertThat(s.json().get("centres").asInt()).isEqualTo(3);
-    Cli.Result text = Cli.run("directory", "verify", "--coordinator", net.resolve("directory/coordinator-cert.pem"), resigned);
+    Cli.Result text = Cli.run("directory", "verify", "--min-serial", 1, "--coordinator", net.resolve("directory/coordinator-cert.pem"), resigned);
     assertThat(text.exit()).isZero();
     assertThat(text.out()).contains(SENDER, RECIPIENT, THIRD);
 
-    Cli.Result wrongPin = Cli.run("directory", "verify", "--json", "--coordinator", keys(SENDER).resolve("signing-cert.pem"),
+    Cli.Result wrongPin = Cli.run("directory", "verify", "--json", "--min-serial", 1, "--coordinator", keys(SENDER).resolve("signing-cert.pem"),
         resigned);
     assertThat(wrongPin.exit()).isEqualTo(1);
     assertThat(wrongPin.json().get("code").asText()).isEqualTo("PCCC-2017");
@@ -201,7 +268,7 @@ class RoundTripTest {
     byte[] bytes = Files.readAllBytes(resigned);
     bytes[bytes.length - 5] = (byte) (bytes[bytes.length - 5] == 'A' ? 'B' : 'A');
     Files.write(flipped, bytes);
-    assertThat(Cli.run("directory", "verify", "--coordinator", net.resolve("directory/coordinator-cert.pem"), flipped).exit())
+    assertThat(Cli.run("directory", "verify", "--min-serial", 1, "--coordinator", net.resolve("directory/coordinator-cert.pem"), flipped).exit())
         .isEqualTo(1);
 
     Path brokenJson = temp.resolve("broken-directory.json");

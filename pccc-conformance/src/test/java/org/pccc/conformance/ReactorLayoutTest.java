@@ -25,21 +25,21 @@ import org.w3c.dom.NodeList;
  */
 class ReactorLayoutTest {
   /** Per module: the PCCC modules it may use at compile or runtime. A new module needs a line. */
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "pccc-model", Set.of(),
-      "pccc-crypto", Set.of("pccc-model"),
-      "pccc-transport-spi", Set.of("pccc-model"),
-      "pccc-transport-tck", Set.of("pccc-model", "pccc-transport-spi"),
-      "pccc-transport", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi"),
-      "pccc-transport-kafka", Set.of("pccc-model", "pccc-transport-spi"),
-      "pccc-awareness", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi", "pccc-transport"),
-      "pccc-conformance", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi", "pccc-transport",
-          "pccc-transport-kafka", "pccc-awareness"),
-      "pccc-examples", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi", "pccc-transport",
-          "pccc-transport-kafka"),
-      "pccc-benchmarks", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi", "pccc-transport",
-          "pccc-transport-kafka"),
-      "pccc-bom", Set.of());
+  private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+      Map.entry("pccc-model", Set.of()),
+      Map.entry("pccc-crypto", Set.of("pccc-model")),
+      Map.entry("pccc-transport-spi", Set.of("pccc-model")),
+      Map.entry("pccc-transport-tck", Set.of("pccc-model", "pccc-transport-spi")),
+      Map.entry("pccc-transport", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi")),
+      Map.entry("pccc-transport-kafka", Set.of("pccc-model", "pccc-transport-spi")),
+      Map.entry("pccc-awareness", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi", "pccc-transport")),
+      Map.entry("pccc-conformance", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi", "pccc-transport",
+          "pccc-transport-kafka", "pccc-awareness")),
+      Map.entry("pccc-examples", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi", "pccc-transport",
+          "pccc-transport-kafka", "pccc-awareness")),
+      Map.entry("pccc-benchmarks", Set.of("pccc-model", "pccc-crypto", "pccc-transport-spi", "pccc-transport",
+          "pccc-transport-kafka")),
+      Map.entry("pccc-bom", Set.of()));
 
   /** Applications: they may carry a logging binding and are not published. */
   private static final Set<String> APPLICATIONS = Set.of("pccc-examples", "pccc-benchmarks");

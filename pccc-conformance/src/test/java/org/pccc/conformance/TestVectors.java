@@ -26,7 +26,6 @@ import org.pccc.crypto.jose.JcaProviders;
 import org.pccc.crypto.jose.Jwe;
 import org.pccc.crypto.jose.JweHeader;
 import org.pccc.crypto.jose.JweRecipient;
-import org.pccc.crypto.jose.Jwk;
 import org.pccc.crypto.jose.Jws;
 import org.pccc.crypto.jose.JwsHeader;
 import org.pccc.crypto.pki.CentreKeys;
@@ -321,8 +320,6 @@ final class TestVectors {
     Files.writeString(dir.resolve("signing-cert.pem"), Pem.writeCertificates(keys.signing().certificateChain()));
     Files.writeString(dir.resolve("encryption-key.pem"), Pem.writePrivateKey(keys.encryption().privateKey()));
     Files.writeString(dir.resolve("encryption-cert.pem"), Pem.writeCertificates(keys.encryption().certificateChain()));
-    Files.writeString(dir.resolve("signing-key.jwk"), Jwk.toPrivateJwk(keys.signing().privateKey(), keys.signing().kid()));
-    Files.writeString(dir.resolve("encryption-key.jwk"), Jwk.toPrivateJwk(keys.encryption().privateKey(), keys.encryption().kid()));
     Files.writeString(dir.resolve("centre-id"), keys.centreId() + "\n");
   }
 

@@ -37,16 +37,29 @@ import org.pccc.model.json.ReadResult;
  *   <li>the inner JWS names a signing certificate the trusted directory lists
  *       ({@code SIGNER_UNKNOWN}) and its signature verifies ({@code SIGNATURE_INVALID});
  *   <li>the payload is a valid message ({@code MESSAGE_INVALID});
- *   <li>the signer's certificate was valid when the message was created, allows signing, and (if
- *       configured) chains to a national root and is not revoked ({@code CERTIFICATE_NOT_VALID},
- *       {@code KEY_USAGE_NOT_ALLOWED}, {@code CERTIFICATE_REVOKED}, {@code UNTRUSTED_CHAIN});
+ *   <li>the signer's certificate is judged <em>now</em>, at the opener's clock, not at the
+ *       message's created-at (which the signer chooses): it must be valid now and already valid
+ *       at created-at, allow signing, and (if configured) chain to a national root and not be
+ *       revoked now ({@code CERTIFICATE_NOT_VALID}, {@code KEY_USAGE_NOT_ALLOWED}, {@code
+ *       CERTIFICATE_REVOKED}, {@code UNTRUSTED_CHAIN});
  *   <li>the signer is the sender named in the header ({@code SENDER_MISMATCH}) and this centre
  *       is among the named recipients, so a signed message cannot be re-encrypted and forwarded
  *       to a third centre ({@code RECIPIENT_NOT_NAMED});
  *   <li>created-at is inside the accepted window ({@code CLOCK_SKEW});
- *   <li>the (signer, message id) pair was not seen before ({@code REPLAY}), and the signer is
- *       within its replay quota ({@code REPLAY_QUOTA_EXCEEDED}).
+   *   <li>the directory's bilateral policy between the signer and this centre allows the message's
+   *       kind and language ({@code POLICY_VIOLATION});
+   *   <li>the (signer, message id) pair was not seen before ({@code REPLAY}), and the signer is
+   *       within its replay quota ({@code REPLAY_QUOTA_EXCEEDED}).
  * </ol>
+ *
+ * <p><b>Certificates are judged at the time of opening.</b> A backdated created-at therefore
+ * cannot revive a revoked or expired key. An honestly delayed message (a link down for days) is
+ * still accepted within the maximum age as long as its signer's certificate is still valid and
+ * not revoked when it arrives. A message signed just before its certificate expired and arriving
+ * after the expiry is refused with {@code CERTIFICATE_NOT_VALID}: expiry is planned, so a centre
+ * publishes its next signing certificate and signs with it at least the maximum age (8 days by
+ * default) before the old one expires; {@link EnvelopeSealer} refuses to sign with a certificate
+ * that is not valid at sealing time. See {@code pccc-crypto/SECURITY.md}.
  *
  * Algorithms are taken from the configured {@link AlgorithmPolicy}, never from the message.
  * Immutable and thread-safe (the replay guard is thread-safe).
@@ -144,7 +157,7 @@ public final class EnvelopeOpener {
       throw reject(ErrorCode.MESSAGE_INVALID, "the signed message is not valid: " + read.report().codes());
     }
     Message message = accepted.message();
-    checkCertificate(signer.certificate(), message.header().createdAt());
+    checkCertificate(signer.certificate(), now, message.header().createdAt());
     if (!message.header().sender().centreId().equals(signer.centreId())) {
       throw reject(ErrorCode.SENDER_MISMATCH, "signed by centre " + signer.centreId()
           + " but the header names sender " + message.header().sender().centreId());
@@ -157,37 +170,53 @@ public final class EnvelopeOpener {
     if (created.isAfter(now.plus(maxClockSkew)) || created.isBefore(now.minus(maxAge))) {
       throw reject(ErrorCode.CLOCK_SKEW, "createdAt is outside the accepted window");
     }
+    BilateralPolicyCheck.require(directory, signer.centreId(), self.centreId(), message);
     if (!replayGuard.firstSeen(signer.centreId(), message.header().messageId(), created)) {
       throw new ReplayedMessageException(message.header().messageId(), signer.centreId());
     }
-    return new VerifiedMessage(message, signer.centreId(), signer.certificate(), Digests.sha256Hex(envelope), now);
+    return new VerifiedMessage(message, signer.centreId(), signer.certificate(), Digests.sha256Hex(envelope),
+        Digests.signingInputSha256Hex(verified.compact()), now);
   }
 
-  private void checkCertificate(X509Certificate certificate, Instant signingTime) {
+  /**
+   * Judges the signer's certificate at the time of opening (validity, key usage, and with a
+   * validator the chain and the CRLs as they stand now), and refuses a created-at before the
+   * certificate's own start: a message cannot claim to be signed by a key that did not exist yet.
+   */
+  private void checkCertificate(X509Certificate certificate, Instant now, Instant createdAt) {
     try {
-      if (certificateValidator != null) {
-        certificateValidator.validate(certificate, KeyPurpose.SIGNATURE, signingTime);
-      } else {
-        CertificateValidator.requireValidAt(certificate, signingTime);
-        CertificateValidator.requireKeyUsage(certificate, KeyPurpose.SIGNATURE);
+      requireCertificateNow(certificate, KeyPurpose.SIGNATURE, now, certificateValidator);
+      if (createdAt.isBefore(certificate.getNotBefore().toInstant())) {
+        throw new TrustException(TrustException.Reason.NOT_VALID_AT_TIME,
+            "the message claims a creation time before its signing certificate's validity");
       }
     } catch (TrustException e) {
-      ErrorCode code;
-      switch (e.reason()) {
-        case NOT_VALID_AT_TIME:
-          code = ErrorCode.CERTIFICATE_NOT_VALID;
-          break;
-        case REVOKED:
-          code = ErrorCode.CERTIFICATE_REVOKED;
-          break;
-        case KEY_USAGE_NOT_ALLOWED:
-          code = ErrorCode.KEY_USAGE_NOT_ALLOWED;
-          break;
-        default:
-          code = ErrorCode.UNTRUSTED_CHAIN;
-      }
-      throw new EnvelopeRejectedException(code, "the signer's certificate is not acceptable", e);
+      throw new EnvelopeRejectedException(codeOf(e), "the signer's certificate is not acceptable", e);
     }
+  }
+
+  /**
+   * Checks a certificate for a purpose at an instant with the validator if there is one,
+   * otherwise its validity window and key usage.
+   */
+  static void requireCertificateNow(
+      X509Certificate certificate, KeyPurpose purpose, Instant now, CertificateValidator validator) {
+    if (validator != null) {
+      validator.validate(certificate, purpose, now);
+    } else {
+      CertificateValidator.requireValidAt(certificate, now);
+      CertificateValidator.requireKeyUsage(certificate, purpose);
+    }
+  }
+
+  /** Maps a trust failure to the stable code the opener and the receipt verifier report. */
+  static ErrorCode codeOf(TrustException e) {
+    return switch (e.reason()) {
+      case NOT_VALID_AT_TIME -> ErrorCode.CERTIFICATE_NOT_VALID;
+      case REVOKED -> ErrorCode.CERTIFICATE_REVOKED;
+      case KEY_USAGE_NOT_ALLOWED -> ErrorCode.KEY_USAGE_NOT_ALLOWED;
+      default -> ErrorCode.UNTRUSTED_CHAIN;
+    };
   }
 
   private static boolean namesRecipient(List<Party> recipients, String centreId) {
@@ -227,7 +256,8 @@ public final class EnvelopeOpener {
     public Builder replayGuard(ReplayGuard v) { replayGuard = Objects.requireNonNull(v); return this; }
     /**
      * Adds PKIX validation of signers' certificates (national roots, CRLs) on top of the
-     * directory listing. Without it, validity at signing time and key usage are still checked.
+     * directory listing, judged at the time of opening. Without it, validity now and key usage
+     * are still checked.
      */
     public Builder certificateValidator(CertificateValidator v) { certificateValidator = Objects.requireNonNull(v); return this; }
     /** Sets the clock. */

@@ -2,6 +2,7 @@ package org.pccc.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.pccc.crypto.jose.Jws;
 import org.pccc.crypto.jose.JwsHeader;
 import org.pccc.crypto.pki.CentreKeys;
 import org.pccc.crypto.pki.CertificateEntry;
+import org.pccc.crypto.pki.CertificateValidator;
+import org.pccc.crypto.pki.KeyPurpose;
+import org.pccc.crypto.pki.TrustException;
 import org.pccc.model.Message;
 import org.pccc.model.Party;
 import org.pccc.model.json.PcccJson;
@@ -26,7 +30,10 @@ import org.pccc.model.validation.ValidationReport;
  * (EdDSA with Ed25519, or ES256 with P-256, after the centre's signing key) and encrypts the JWS
  * once for all recipient centres as a JWE in the general JSON serialization
  * ({@code ECDH-ES+A256KW} per recipient with X25519 or P-256, content {@code A256GCM}). Recipient
- * keys come only from the trusted directory. Immutable and thread-safe.
+ * keys come only from the trusted directory; with a {@link CertificateValidator} configured, each
+ * recipient's encryption certificate must also pass it (chain, CRL) now. The directory's bilateral
+ * policy between this centre and each recipient must allow the message's kind and language.
+ * Immutable and thread-safe.
  */
 public final class EnvelopeSealer {
   private final CentreKeys self;
@@ -34,6 +41,7 @@ public final class EnvelopeSealer {
   private final PcccJson json;
   private final JcaProviders providers;
   private final Clock clock;
+  private final CertificateValidator certificateValidator;
 
   private EnvelopeSealer(Builder b) {
     this.self = Objects.requireNonNull(b.self, "self");
@@ -41,6 +49,7 @@ public final class EnvelopeSealer {
     this.json = b.json;
     this.providers = b.providers;
     this.clock = b.clock;
+    this.certificateValidator = b.certificateValidator;
   }
 
   /**
@@ -59,8 +68,12 @@ public final class EnvelopeSealer {
    * @param message a message whose sender is this centre
    * @return the envelope
    * @throws ValidationException if the message is not valid
+   * @throws EnvelopeRejectedException with {@code POLICY_VIOLATION} if the bilateral policy with a
+   *     recipient does not allow the message's kind or language
    * @throws CryptoConfigurationException if the sender is not this centre or a recipient has no
-   *     valid encryption certificate in the directory
+   *     valid encryption certificate in the directory ({@code CONFIGURATION}), a recipient's
+   *     certificate fails the configured validator ({@code RECIPIENT_CERTIFICATE_REJECTED}), or
+   *     this centre's signing certificate is not valid now ({@code OWN_CERTIFICATE_NOT_VALID})
    */
   public SealedEnvelope seal(Message message) {
     ValidationReport report = json.validator().validate(message);
@@ -71,26 +84,46 @@ public final class EnvelopeSealer {
       throw new CryptoConfigurationException(ErrorCode.CONFIGURATION,
           "the message's sender is not the sealing centre " + self.centreId());
     }
+    Set<String> centres = new LinkedHashSet<>();
+    for (Party p : message.header().recipients()) {
+      centres.add(p.centreId());
+    }
+    for (String centre : centres) {
+      BilateralPolicyCheck.require(directory, self.centreId(), centre, message);
+    }
+    Instant now = clock.instant();
+    try {
+      CertificateValidator.requireValidAt(self.signing().certificate(), now);
+    } catch (TrustException e) {
+      throw new CryptoConfigurationException(ErrorCode.OWN_CERTIFICATE_NOT_VALID,
+          "this centre's signing certificate is not valid now; install its successor", e);
+    }
     byte[] payload = json.write(message);
     String x5t = self.signing().x5tS256();
     JwsHeader header =
         JwsHeader.builder().keyId(x5t).x5tS256(x5t).type(EnvelopeTypes.MESSAGE).build();
     String jws = Jws.sign(payload, header, self.signing().privateKey(), providers);
 
-    Set<String> centres = new LinkedHashSet<>();
-    for (Party p : message.header().recipients()) {
-      centres.add(p.centreId());
-    }
     List<JweRecipient> recipients = new ArrayList<>();
     for (String centre : centres) {
-      CertificateEntry entry = directory.encryptionCertificate(centre, clock.instant())
+      CertificateEntry entry = directory.encryptionCertificate(centre, now)
           .orElseThrow(() -> new CryptoConfigurationException(ErrorCode.CONFIGURATION,
               "no valid encryption certificate in the directory for recipient centre " + centre));
+      if (certificateValidator != null) {
+        try {
+          certificateValidator.validate(entry.certificate(), KeyPurpose.KEY_AGREEMENT, now);
+        } catch (TrustException e) {
+          throw new CryptoConfigurationException(ErrorCode.RECIPIENT_CERTIFICATE_REJECTED,
+              "the encryption certificate of recipient centre " + centre + " is not acceptable ("
+                  + e.reason() + ")", e);
+        }
+      }
       recipients.add(new JweRecipient(entry.kid(), entry.certificate().getPublicKey()));
     }
     JweHeader jweHeader = JweHeader.builder().type(EnvelopeTypes.ENVELOPE).contentType(EnvelopeTypes.MESSAGE).build();
     String jwe = Jwe.encrypt(jws.getBytes(StandardCharsets.US_ASCII), jweHeader, recipients, providers);
-    return new SealedEnvelope(jwe.getBytes(StandardCharsets.UTF_8), message.header().messageId());
+    return new SealedEnvelope(jwe.getBytes(StandardCharsets.UTF_8), message.header().messageId(),
+        Digests.signingInputSha256Hex(jws));
   }
 
   /** Builds an {@link EnvelopeSealer}. Not thread-safe. */
@@ -100,6 +133,7 @@ public final class EnvelopeSealer {
     private PcccJson json = PcccJson.create();
     private JcaProviders providers = JcaProviders.defaults();
     private Clock clock = Clock.systemUTC();
+    private CertificateValidator certificateValidator;
 
     private Builder(CentreKeys self, TrustedDirectory directory) {
       this.self = self;
@@ -112,6 +146,13 @@ public final class EnvelopeSealer {
     public Builder providers(JcaProviders v) { providers = Objects.requireNonNull(v); return this; }
     /** Sets the clock used to pick recipients' current certificates. */
     public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+
+    /**
+     * Adds PKIX validation (national roots, CRLs) of recipients' encryption certificates on top
+     * of the directory listing, judged at sealing time: nothing is encrypted to a key whose
+     * certificate is revoked or does not chain. Use the same validator as the opener.
+     */
+    public Builder certificateValidator(CertificateValidator v) { certificateValidator = Objects.requireNonNull(v); return this; }
 
     /** Builds the sealer. */
     public EnvelopeSealer build() {

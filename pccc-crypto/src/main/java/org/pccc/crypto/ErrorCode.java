@@ -48,6 +48,16 @@ public enum ErrorCode {
   RECEIPT_INVALID(2018, "The receipt is not valid."),
   /** A certificate does not chain to a trusted anchor. */
   UNTRUSTED_CHAIN(2019, "A certificate does not chain to a trusted authority."),
+  /** The directory's bilateral policy between the two centres does not allow this message (kind or language). */
+  POLICY_VIOLATION(2020, "The bilateral policy between the two centres does not allow this message."),
+  /** A receipt's times do not fit the delivery it claims (before the message was sent, or in the future). */
+  RECEIPT_TIME_OUT_OF_BOUNDS(2021, "The receipt's time does not fit the delivery."),
+  /** A signed directory has a lower serial than the highest one already accepted (rollback). */
+  DIRECTORY_ROLLBACK(2022, "The directory is older than the one already accepted."),
+  /** A signed directory is past its expiry or older than the accepted maximum age. */
+  DIRECTORY_EXPIRED(2023, "The directory has expired."),
+  /** A signed directory belongs to another network than the one expected. */
+  DIRECTORY_WRONG_NETWORK(2024, "The directory belongs to another network."),
   /**
    * The message id is already held for a message from another signer. Replay state is keyed by
    * (signer, id), so the message is not mistaken for a replay of the other; the clash is recorded.
@@ -60,7 +70,16 @@ public enum ErrorCode {
   /** A key of a type or curve this SDK does not support was given to it. */
   KEY_UNSUPPORTED(2901, "The key type or curve is not supported."),
   /** Key material given to the SDK is malformed (bad JWK, wrong length, point not on the curve). */
-  KEY_INVALID(2902, "The key material is malformed.");
+  KEY_INVALID(2902, "The key material is malformed."),
+  /**
+   * A recipient's encryption certificate in the directory fails the configured certificate
+   * validator (chain, CRL, key usage) or is not valid now: nothing is sealed to it.
+   */
+  RECIPIENT_CERTIFICATE_REJECTED(2903, "A recipient's encryption certificate is not acceptable."),
+  /** This centre's own signing certificate is not valid now: nothing is signed with it. */
+  OWN_CERTIFICATE_NOT_VALID(2904, "This centre's signing certificate is not valid now."),
+  /** The persisted directory state (highest accepted serial) cannot be read or written. */
+  DIRECTORY_STATE_UNUSABLE(2905, "The persisted directory state cannot be used.");
 
   private final int number;
   private final String description;

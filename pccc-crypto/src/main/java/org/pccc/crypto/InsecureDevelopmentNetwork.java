@@ -54,12 +54,13 @@ public final class InsecureDevelopmentNetwork {
       CentreKeys keys = pki.centre(c.centreId);
       entries.add(new CentreEntry(c.centreId, c.name,
           List.of(new NationalDesk(Country.of(c.country), List.of())),
-          c.endpoints, List.of(der(keys.signing().certificate())), List.of(der(keys.encryption().certificate())),
+          c.endpoints, signingCertificates(b, c.centreId, keys), List.of(der(keys.encryption().certificate())),
           List.of("1.0"), c.position));
     }
     NetworkDirectory unsigned =
         new NetworkDirectory(NetworkDirectory.VERSION, b.networkId, b.serial,
-            b.issuedAt != null ? b.issuedAt : clock.instant().truncatedTo(ChronoUnit.SECONDS), entries, b.policies);
+            b.issuedAt != null ? b.issuedAt : clock.instant().truncatedTo(ChronoUnit.SECONDS), entries, b.policies,
+            b.expiresAt);
     SigningKeyPair coordinator = pki.networkCoordinator().orElseThrow();
     this.coordinatorCertificate = coordinator.certificate();
     this.signedDirectory = DirectoryPublisher.sign(unsigned, coordinator);
@@ -123,6 +124,16 @@ public final class InsecureDevelopmentNetwork {
     }
   }
 
+  /** The centre's retired signing certificates (rotation history) first, then its current one. */
+  private static List<String> signingCertificates(Builder b, String centreId, CentreKeys keys) {
+    List<String> ders = new ArrayList<>();
+    for (X509Certificate retired : b.retiredSigning.getOrDefault(centreId, List.of())) {
+      ders.add(der(retired));
+    }
+    ders.add(der(keys.signing().certificate()));
+    return ders;
+  }
+
   private record CentreSpec(
       String centreId, String country, String agency, String name, List<String> endpoints, Coordinates position) {}
 
@@ -137,6 +148,8 @@ public final class InsecureDevelopmentNetwork {
     private Instant issuedAt;
     private Clock clock;
     private String coordinatorCountry;
+    private Instant expiresAt;
+    private final Map<String, List<X509Certificate>> retiredSigning = new LinkedHashMap<>();
 
     private Builder(String networkId) {
       this.networkId = Objects.requireNonNull(networkId, "networkId");
@@ -184,6 +197,21 @@ public final class InsecureDevelopmentNetwork {
      * A test on a fixed clock sets it here and gives the same clock to everything else it builds.
      */
     public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
+
+    /** Sets the directory's signed expiry (none by default). */
+    public Builder expiresAt(Instant v) { expiresAt = Objects.requireNonNull(v); return this; }
+
+    /**
+     * Lists an earlier signing certificate of a centre in the directory as rotation history, next
+     * to its current one: for tests and vectors about retired keys.
+     *
+     * @param centreId a centre added to this builder
+     * @param certificate the retired certificate
+     */
+    public Builder retiredSigningCertificate(String centreId, X509Certificate certificate) {
+      retiredSigning.computeIfAbsent(centreId, k -> new ArrayList<>()).add(Objects.requireNonNull(certificate));
+      return this;
+    }
 
     /** Generates the keys and signs the directory. */
     public InsecureDevelopmentNetwork build() {

@@ -14,11 +14,13 @@ public final class SealedEnvelope {
   private final byte[] bytes;
   private final UUID messageId;
   private final String sha256;
+  private final String signedSha256;
 
-  SealedEnvelope(byte[] bytes, UUID messageId) {
+  SealedEnvelope(byte[] bytes, UUID messageId, String signedSha256) {
     this.bytes = bytes.clone();
     this.messageId = Objects.requireNonNull(messageId, "messageId");
     this.sha256 = Digests.sha256Hex(bytes);
+    this.signedSha256 = Objects.requireNonNull(signedSha256, "signedSha256");
   }
 
   /** Returns a copy of the envelope bytes (UTF-8 JSON). */
@@ -36,9 +38,22 @@ public final class SealedEnvelope {
     return messageId;
   }
 
-  /** Returns the lower-case hex SHA-256 of the bytes: what a receipt names. */
+  /**
+   * Returns the lower-case hex SHA-256 of the envelope bytes: what the audit log records. A
+   * receipt does not name it (anyone can change these bytes without a key); see {@link
+   * #signedSha256()}.
+   */
   public String sha256() {
     return sha256;
+  }
+
+  /**
+   * Returns the lower-case hex SHA-256 of the inner JWS's signing input (see {@link
+   * Digests#signingInputSha256Hex}): what a receipt for this envelope names and what the sender
+   * keeps to match it.
+   */
+  public String signedSha256() {
+    return signedSha256;
   }
 
   /** Returns the size in bytes. */

@@ -16,15 +16,17 @@ public final class VerifiedMessage {
   private final String signerCentre;
   private final X509Certificate signerCertificate;
   private final String envelopeSha256;
+  private final String signedSha256;
   private final Instant openedAt;
 
   VerifiedMessage(
       Message message, String signerCentre, X509Certificate signerCertificate, String envelopeSha256,
-      Instant openedAt) {
+      String signedSha256, Instant openedAt) {
     this.message = Objects.requireNonNull(message);
     this.signerCentre = Objects.requireNonNull(signerCentre);
     this.signerCertificate = Objects.requireNonNull(signerCertificate);
     this.envelopeSha256 = Objects.requireNonNull(envelopeSha256);
+    this.signedSha256 = Objects.requireNonNull(signedSha256);
     this.openedAt = Objects.requireNonNull(openedAt);
   }
 
@@ -46,6 +48,16 @@ public final class VerifiedMessage {
   /** Returns the lower-case hex SHA-256 of the envelope bytes as received. */
   public String envelopeSha256() {
     return envelopeSha256;
+  }
+
+  /**
+   * Returns the lower-case hex SHA-256 of the signed message's JWS signing input (see {@link
+   * Digests#signingInputSha256Hex}): what the sender made and nobody else can change, so what a
+   * receipt names. Unlike {@link #envelopeSha256()} it survives whitespace changes, added
+   * unprotected members and re-encryption of the same signed message by a co-recipient.
+   */
+  public String signedSha256() {
+    return signedSha256;
   }
 
   /** Returns when the envelope was opened. */

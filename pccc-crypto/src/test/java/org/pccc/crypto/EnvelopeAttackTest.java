@@ -427,7 +427,9 @@ class EnvelopeAttackTest {
       CentreKeys keys = new CentreKeys(A,
           SigningKeyPair.of(a.signing().privateKey(), List.of(signing, NET.pki().rootCertificate("RS"))),
           a.encryption());
-      return EnvelopeSealer.builder(keys, NET.directory()).clock(clockAt(CREATED)).build().seal(m).bytes();
+      // Sealed while the certificate was valid: the sealer refuses a certificate that is not valid now.
+      Instant sealedAt = signing.getNotBefore().toInstant().plusSeconds(1);
+      return EnvelopeSealer.builder(keys, NET.directory()).clock(clockAt(sealedAt)).build().seal(m).bytes();
     }
 
     private X509Certificate certificate(Instant notBefore, Instant notAfter) {
@@ -450,12 +452,14 @@ class EnvelopeAttackTest {
     }
 
     @Test
-    void validityIsJudgedAtSigningTimeSoAMessageSignedBeforeExpiryStillOpens() {
-      // Documented behaviour: the certificate must be valid at createdAt; the age limit bounds
-      // how long after expiry such a message is accepted.
+    void backdatedMessageFromExpiredSignerIsRefused() {
+      // Finding 1 of the trust issue: createdAt is chosen by the signer, so the certificate is
+      // judged at the opener's clock. See TrustAttackTest for the revoked variant.
       X509Certificate expired = certificate(CREATED.minus(Duration.ofDays(30)), CREATED.minus(Duration.ofDays(1)));
       Message m = message(PERSON, CREATED.minus(Duration.ofDays(2)), A, B);
-      assertThat(openerTrusting(expired).open(sealUnder(expired, m)).message()).isEqualTo(m);
+      assertRejected(ErrorCode.CERTIFICATE_NOT_VALID, () -> openerTrusting(expired).open(sealUnder(expired, m)));
+      X509Certificate current = certificate(CREATED.minus(Duration.ofDays(30)), CREATED.plus(Duration.ofDays(30)));
+      assertThat(openerTrusting(current).open(sealUnder(current, m)).message()).isEqualTo(m);
     }
 
     @Test
@@ -592,7 +596,7 @@ class EnvelopeAttackTest {
       NetworkDirectory older = new NetworkDirectory(base.pcccDirectory(), base.networkId(), 4L, base.issuedAt(),
           base.centres(), base.policies());
       byte[] olderJws = DirectoryPublisher.sign(older, NET.pki().networkCoordinator().orElseThrow());
-      assertRejected(ErrorCode.MESSAGE_INVALID, () -> verifier.verify(olderJws, newer.serial()));
+      assertRejected(ErrorCode.DIRECTORY_ROLLBACK, () -> verifier.verify(olderJws, newer.serial()));
       assertThat(verifier.verify(olderJws, 4).serial()).isEqualTo(4);
     }
   }
@@ -603,26 +607,33 @@ class EnvelopeAttackTest {
     private final SealedEnvelope sent = sealer(A).seal(m);
     private final VerifiedMessage atB = opener(B).open(sent.bytes());
     private final Receipts.SignedReceipt fromB = Receipts.issue(atB, NET.keys(B), clockAt(OPEN_AT));
+    private final ReceiptVerifier verifier = ReceiptVerifier.builder(NET.directory()).clock(clockAt(OPEN_AT)).build();
+
+    private Receipts.VerifiedReceipt verify(byte[] receipt, UUID messageId, String digest, String from) {
+      return verifier.verify(receipt, new ReceiptVerifier.Delivery(messageId, digest, from, CREATED));
+    }
 
     @Test
     void theGenuineReceiptVerifies() {
       Receipts.VerifiedReceipt verified =
-          Receipts.verify(fromB.jws(), NET.directory(), m.header().messageId(), sent.sha256(), B);
+          verify(fromB.jws(), m.header().messageId(), sent.signedSha256(), B);
       assertThat(verified.receiverCentre()).isEqualTo(B);
-      assertThat(verified.receipt().envelopeSha256()).isEqualTo(sent.sha256());
+      assertThat(verified.receipt().envelopeSha256()).isEqualTo(sent.signedSha256());
+      assertThat(sent.signedSha256()).isNotEqualTo(sent.sha256());
     }
 
     @Test
     void aReceiptForOtherBytesIsRefused() {
-      String otherDigest = sealer(A).seal(m).sha256();
+      // Another signed message (re-sealing m would sign the same bytes again: EdDSA is deterministic).
+      String otherDigest = sealer(A).seal(message(ALERT, A, B, C)).signedSha256();
       assertRejected(ErrorCode.RECEIPT_INVALID,
-          () -> Receipts.verify(fromB.jws(), NET.directory(), m.header().messageId(), otherDigest, B));
+          () -> verify(fromB.jws(), m.header().messageId(), otherDigest, B));
     }
 
     @Test
     void aReceiptForAnotherMessageIsRefused() {
       assertRejected(ErrorCode.RECEIPT_INVALID,
-          () -> Receipts.verify(fromB.jws(), NET.directory(), UUID.randomUUID(), sent.sha256(), B));
+          () -> verify(fromB.jws(), UUID.randomUUID(), sent.signedSha256(), B));
     }
 
     @Test
@@ -631,7 +642,7 @@ class EnvelopeAttackTest {
       VerifiedMessage atC = opener(C).open(sent.bytes());
       Receipts.SignedReceipt fromC = Receipts.issue(atC, NET.keys(C), clockAt(OPEN_AT));
       assertRejected(ErrorCode.RECEIPT_INVALID,
-          () -> Receipts.verify(fromC.jws(), NET.directory(), m.header().messageId(), sent.sha256(), B));
+          () -> verify(fromC.jws(), m.header().messageId(), sent.signedSha256(), B));
     }
 
     @Test
@@ -640,14 +651,14 @@ class EnvelopeAttackTest {
       String header = messageHeader(C).replace("pccc-message", EnvelopeTypes.RECEIPT);
       byte[] forged = ascii(signRaw(header, payload, NET.keys(C).signing().privateKey()));
       assertRejected(ErrorCode.RECEIPT_INVALID,
-          () -> Receipts.verify(forged, NET.directory(), m.header().messageId(), sent.sha256(), B));
+          () -> verify(forged, m.header().messageId(), sent.signedSha256(), B));
     }
 
     @Test
     void aMessageSignatureIsNotAReceipt() {
       byte[] messageJws = decryptAs(B, sent.bytes());
       assertRejected(ErrorCode.RECEIPT_INVALID,
-          () -> Receipts.verify(messageJws, NET.directory(), m.header().messageId(), sent.sha256(), B));
+          () -> verify(messageJws, m.header().messageId(), sent.signedSha256(), B));
     }
 
     @Test
@@ -656,7 +667,7 @@ class EnvelopeAttackTest {
       String header = messageHeader(B).replace("pccc-message", EnvelopeTypes.RECEIPT);
       byte[] jws = ascii(signRaw(header, JSON.write(alert), NET.keys(B).signing().privateKey()));
       assertRejected(ErrorCode.RECEIPT_INVALID,
-          () -> Receipts.verify(jws, NET.directory(), m.header().messageId(), sent.sha256(), B));
+          () -> verify(jws, m.header().messageId(), sent.signedSha256(), B));
     }
 
     @Test
@@ -666,7 +677,7 @@ class EnvelopeAttackTest {
       String header = "{\"alg\":\"EdDSA\",\"kid\":\"" + x5t + "\",\"x5t#S256\":\"" + x5t + "\",\"typ\":\"pccc-receipt\"}";
       byte[] forged = ascii(signRaw(header, payload, ROGUE.keys(B).signing().privateKey()));
       assertRejected(ErrorCode.SIGNER_UNKNOWN,
-          () -> Receipts.verify(forged, NET.directory(), m.header().messageId(), sent.sha256(), B));
+          () -> verify(forged, m.header().messageId(), sent.signedSha256(), B));
     }
 
     @Test
@@ -677,7 +688,7 @@ class EnvelopeAttackTest {
       signature[0] ^= 1;
       byte[] broken = ascii(parts[0] + "." + parts[1] + "." + b64(signature));
       assertRejected(ErrorCode.SIGNATURE_INVALID,
-          () -> Receipts.verify(broken, NET.directory(), m.header().messageId(), sent.sha256(), B));
+          () -> verify(broken, m.header().messageId(), sent.signedSha256(), B));
     }
   }
 }

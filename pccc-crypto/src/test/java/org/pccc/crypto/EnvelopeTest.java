@@ -48,11 +48,13 @@ class EnvelopeTest {
       assertThat(opened.signerCentre()).isEqualTo("MK-RS-TABANOVCE");
       assertThat(opened.envelopeSha256()).isEqualTo(envelope.sha256());
       Receipts.SignedReceipt receipt = Receipts.issue(opened, NET.keys(centre), CLOCK);
-      Receipts.VerifiedReceipt verified = Receipts.verify(receipt.jws(), NET.directory(), m.header().messageId(),
-          envelope.sha256(), centre);
+      ReceiptVerifier verifier = ReceiptVerifier.builder(NET.directory()).clock(CLOCK).build();
+      Receipts.VerifiedReceipt verified = verifier.verify(receipt.jws(), new ReceiptVerifier.Delivery(
+          m.header().messageId(), envelope.signedSha256(), centre, m.header().createdAt()));
       assertThat(verified.receiverCentre()).isEqualTo(centre);
-      assertThatThrownBy(() -> Receipts.verify(receipt.jws(), NET.directory(), m.header().messageId(),
-          "0".repeat(64), centre))
+      assertThat(verified.receipt().envelopeSha256()).isEqualTo(opened.signedSha256()).isEqualTo(envelope.signedSha256());
+      assertThatThrownBy(() -> verifier.verify(receipt.jws(), new ReceiptVerifier.Delivery(
+          m.header().messageId(), "0".repeat(64), centre, m.header().createdAt())))
           .isInstanceOf(EnvelopeRejectedException.class).hasMessageContaining("PCCC-2018");
     }
     assertThat(envelope.text()).doesNotContain("Škoda").doesNotContain("Octavia");

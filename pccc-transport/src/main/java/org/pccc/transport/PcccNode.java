@@ -26,8 +26,9 @@ import org.pccc.crypto.EnvelopeOpener;
 import org.pccc.crypto.EnvelopeRejectedException;
 import org.pccc.crypto.EnvelopeSealer;
 import org.pccc.crypto.ErrorCode;
-import org.pccc.crypto.ReplayedMessageException;
+import org.pccc.crypto.ReceiptVerifier;
 import org.pccc.crypto.Receipts;
+import org.pccc.crypto.ReplayedMessageException;
 import org.pccc.crypto.Receipts.VerifiedReceipt;
 import org.pccc.crypto.SealedEnvelope;
 import org.pccc.crypto.TrustedDirectory;
@@ -124,6 +125,7 @@ public final class PcccNode implements AutoCloseable {
   private final Clock clock;
   private final PcccJson json;
   private final EnvelopeSealer sealer;
+  private final ReceiptVerifier receiptVerifier;
   private final EnvelopeOpener opener;
   private final EnvelopeOpener recoveryOpener;
   private final HandoverFolder handover;
@@ -185,7 +187,13 @@ public final class PcccNode implements AutoCloseable {
     this.pollInterval = b.pollInterval;
     this.clock = b.clock;
     this.json = PcccJson.create();
-    this.sealer = EnvelopeSealer.builder(keys, directory).clock(clock).build();
+    EnvelopeSealer.Builder sb = EnvelopeSealer.builder(keys, directory).clock(clock);
+    if (b.certificateValidator != null) {
+      sb.certificateValidator(b.certificateValidator); // recipients' encryption certificates too
+    }
+    this.sealer = sb.build();
+    this.receiptVerifier = ReceiptVerifier.builder(directory).clock(clock)
+        .certificateValidator(b.certificateValidator).build();
     this.maxInboxRecordsPerSender = b.maxInboxRecordsPerSender;
     // The stores date what they record on the node's clock, like everything else the node does.
     this.outbox = FileOutbox.builder(b.storeFolder.resolve("outbox")).clock(clock).open();
@@ -367,7 +375,7 @@ public final class PcccNode implements AutoCloseable {
       pendingReceipts.put(key, f);
       try {
         outbox.add(OutboxEntry.create(h.messageId(), h.conversationId(), kind, keys.centreId(), e.getKey(),
-            e.getValue(), envelope.bytes(), clock.instant(), dueBy));
+            e.getValue(), envelope.bytes(), clock.instant(), dueBy, envelope.signedSha256()));
       } catch (RuntimeException failure) {
         // For example the same message id sent before: nothing new was stored for this recipient.
         pendingReceipts.remove(key, f);
@@ -640,8 +648,9 @@ public final class PcccNode implements AutoCloseable {
       return; // already completed (a duplicate receipt) or never ours: nothing to do
     }
     OutboxEntry e = entry.get();
-    requirePeerIsSigner(peer, e.recipientCentre());
-    VerifiedReceipt verified = Receipts.verify(bytes, directory, e.messageId(), e.envelopeSha256(), e.recipientCentre());
+    // Judged now with the node's validator, bounded to this delivery's time, bound to the signed message.
+    VerifiedReceipt verified = receiptVerifier.verify(bytes,
+        new ReceiptVerifier.Delivery(e.messageId(), e.receiptDigest(), e.recipientCentre(), e.createdAt()));
     if (outbox.complete(e.messageId(), e.recipientCentre(), bytes)) {
       audit.append(new AuditEvent(AuditDirection.RECEIPT_VERIFIED, e.messageId(), e.conversationId(), e.kind(),
           keys.centreId(), List.of(e.recipientCentre()), e.envelopeSha256(), null));
@@ -921,7 +930,10 @@ public final class PcccNode implements AutoCloseable {
     public Builder pollInterval(Duration v) { pollInterval = Objects.requireNonNull(v); return this; }
     /** Sets the clock. */
     public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
-    /** Adds PKIX validation of signers' certificates to the directory check. */
+    /**
+     * Adds PKIX validation (national roots, CRLs) to the directory check of message signers,
+     * receipt signers and recipients' encryption certificates.
+     */
     public Builder certificateValidator(CertificateValidator v) { certificateValidator = Objects.requireNonNull(v); return this; }
     /** Sets how many threads run the application's handler (default 2). */
     public Builder workerThreads(int v) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.pccc.crypto.EnvelopeOpener;
 import org.pccc.crypto.EnvelopeSealer;
 import org.pccc.crypto.InsecureDevelopmentNetwork;
+import org.pccc.crypto.ReceiptVerifier;
 import org.pccc.crypto.Receipts;
 import org.pccc.crypto.SealedEnvelope;
 import org.pccc.crypto.VerifiedMessage;
@@ -54,10 +55,12 @@ public final class SealAndOpen {
     VerifiedMessage opened = opener.open(envelope.bytes());
     out.println("opened message " + opened.message().header().messageId() + " signed by " + opened.signerCentre());
 
-    // The recipient signs a receipt; the sender verifies it against the directory.
+    // The recipient signs a receipt naming the signed message; the sender verifies it against the
+    // directory, its signer judged now, its time bounded to the delivery.
     Receipts.SignedReceipt receipt = Receipts.issue(opened, net.keys("MK-RS-TABANOVCE"), clock);
-    Receipts.VerifiedReceipt verified = Receipts.verify(receipt.jws(), net.directory(),
-        message.header().messageId(), envelope.sha256(), "MK-RS-TABANOVCE");
+    Receipts.VerifiedReceipt verified = ReceiptVerifier.builder(net.directory()).clock(clock).build().verify(receipt.jws(),
+        new ReceiptVerifier.Delivery(message.header().messageId(), envelope.signedSha256(), "MK-RS-TABANOVCE",
+            message.header().createdAt()));
     out.println("receipt verified from " + verified.receiverCentre());
     return opened;
   }

@@ -23,6 +23,10 @@ import org.pccc.model.Patterns;
  * @param issuedAt when the coordinator signed it, UTC
  * @param centres the centres, at least one
  * @param policies the bilateral policies; a pair without a policy may exchange every kind
+ * @param expiresAt when the coordinator's promise ends, UTC: a node refuses the directory after
+ *     this instant (so an old directory cannot be replayed for ever); null (absent on the wire)
+ *     for directories of the first format, which a node bounds by a maximum age after
+ *     {@code issuedAt} instead
  */
 public record NetworkDirectory(
     @NotNull @Pattern(regexp = Patterns.VERSION) String pcccDirectory,
@@ -30,7 +34,8 @@ public record NetworkDirectory(
     @NotNull @Positive Long serial,
     @NotNull Instant issuedAt,
     @NotEmpty @Size(max = 1000) List<@NotNull @Valid CentreEntry> centres,
-    @Size(max = 10000) List<@NotNull @Valid BilateralPolicy> policies) {
+    @Size(max = 10000) List<@NotNull @Valid BilateralPolicy> policies,
+    Instant expiresAt) {
 
   /** The directory format this SDK writes. */
   public static final String VERSION = "1.0";
@@ -39,6 +44,26 @@ public record NetworkDirectory(
   public NetworkDirectory {
     centres = centres == null ? List.of() : List.copyOf(centres);
     policies = policies == null ? List.of() : List.copyOf(policies);
+  }
+
+  /**
+   * Creates a directory without an expiry (the first format).
+   *
+   * @param pcccDirectory the directory format version
+   * @param networkId the network's name
+   * @param serial the serial
+   * @param issuedAt when the coordinator signed it
+   * @param centres the centres
+   * @param policies the bilateral policies
+   */
+  public NetworkDirectory(String pcccDirectory, String networkId, Long serial, Instant issuedAt,
+      List<CentreEntry> centres, List<BilateralPolicy> policies) {
+    this(pcccDirectory, networkId, serial, issuedAt, centres, policies, null);
+  }
+
+  /** Returns the expiry, if the directory names one. */
+  public Optional<Instant> expiry() {
+    return Optional.ofNullable(expiresAt);
   }
 
   /** Returns the entry of a centre, if listed. */

@@ -506,6 +506,9 @@ public final class FileOutbox implements Outbox {
     m.put("attempts", e.attempts());
     m.put("nextAttemptAt", e.nextAttemptAt().toString());
     m.put("envelopeSha256", e.envelopeSha256());
+    if (e.signedSha256() != null) {
+      m.put("signedSha256", e.signedSha256());
+    }
     return RecordFile.encode(PENDING_TYPE, toBytes(m), e.envelope());
   }
 
@@ -524,7 +527,8 @@ public final class FileOutbox implements Outbox {
           m.has("dueBy") ? Instant.parse(text(m, "dueBy")) : null,
           integer(m, "attempts"),
           Instant.parse(text(m, "nextAttemptAt")),
-          text(m, "envelopeSha256"));
+          text(m, "envelopeSha256"),
+          m.has("signedSha256") ? text(m, "signedSha256") : null);
     } catch (java.net.URISyntaxException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
       throw new RecordFile.CorruptException("metadata does not describe a valid entry");
     }

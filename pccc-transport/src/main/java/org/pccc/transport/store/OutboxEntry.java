@@ -24,6 +24,9 @@ import java.util.UUID;
  * @param attempts how many delivery attempts were made so far
  * @param nextAttemptAt when the next attempt is due
  * @param envelopeSha256 lower-case hex SHA-256 of {@code envelope} (checked)
+ * @param signedSha256 lower-case hex SHA-256 of the signed message's JWS signing input, what the
+ *     recipient's receipt names ({@code SealedEnvelope.signedSha256()}); null for entries stored
+ *     before receipts were bound to the signed message, whose receipts name {@code envelopeSha256}
  */
 public record OutboxEntry(
     UUID messageId,
@@ -37,7 +40,8 @@ public record OutboxEntry(
     Instant dueBy,
     int attempts,
     Instant nextAttemptAt,
-    String envelopeSha256) {
+    String envelopeSha256,
+    String signedSha256) {
 
   /** Checks every invariant; the digest must match the envelope. */
   public OutboxEntry {
@@ -67,6 +71,31 @@ public record OutboxEntry(
     if (!DurableFiles.sha256Hex(envelope).equals(envelopeSha256)) {
       throw new IllegalArgumentException("envelopeSha256 does not match the envelope");
     }
+    if (signedSha256 != null && !DurableFiles.SHA256_HEX.matcher(signedSha256).matches()) {
+      throw new IllegalArgumentException("signedSha256 must be 64 lower-case hex digits");
+    }
+  }
+
+  /**
+   * Creates an entry stored before receipts were bound to the signed message (no {@code
+   * signedSha256}).
+   *
+   * @return the entry
+   */
+  public OutboxEntry(
+      UUID messageId, UUID conversationId, String kind, String senderCentre, String recipientCentre,
+      URI endpoint, byte[] envelope, Instant createdAt, Instant dueBy, int attempts, Instant nextAttemptAt,
+      String envelopeSha256) {
+    this(messageId, conversationId, kind, senderCentre, recipientCentre, endpoint, envelope, createdAt, dueBy,
+        attempts, nextAttemptAt, envelopeSha256, null);
+  }
+
+  /**
+   * Returns the digest a receipt for this delivery must name: {@link #signedSha256()}, or for an
+   * entry stored before receipts were bound to the signed message, {@link #envelopeSha256()}.
+   */
+  public String receiptDigest() {
+    return signedSha256 != null ? signedSha256 : envelopeSha256;
   }
 
   /**
@@ -78,9 +107,23 @@ public record OutboxEntry(
   public static OutboxEntry create(
       UUID messageId, UUID conversationId, String kind, String senderCentre, String recipientCentre,
       URI endpoint, byte[] envelope, Instant createdAt, Instant dueBy) {
+    return create(messageId, conversationId, kind, senderCentre, recipientCentre, endpoint, envelope, createdAt,
+        dueBy, null);
+  }
+
+  /**
+   * Creates a new entry that remembers the digest of the signed message, which the recipient's
+   * receipt names: no attempts yet, the first attempt due at {@code createdAt}.
+   *
+   * @param signedSha256 {@code SealedEnvelope.signedSha256()}, or null
+   * @return the entry
+   */
+  public static OutboxEntry create(
+      UUID messageId, UUID conversationId, String kind, String senderCentre, String recipientCentre,
+      URI endpoint, byte[] envelope, Instant createdAt, Instant dueBy, String signedSha256) {
     Objects.requireNonNull(envelope, "envelope");
     return new OutboxEntry(messageId, conversationId, kind, senderCentre, recipientCentre, endpoint,
-        envelope, createdAt, dueBy, 0, createdAt, DurableFiles.sha256Hex(envelope));
+        envelope, createdAt, dueBy, 0, createdAt, DurableFiles.sha256Hex(envelope), signedSha256);
   }
 
   /** Returns a copy of the envelope bytes. */
@@ -97,7 +140,7 @@ public record OutboxEntry(
   /** Returns this entry after one more attempt, with the next attempt due at {@code next}. */
   public OutboxEntry withAttempt(Instant next) {
     return new OutboxEntry(messageId, conversationId, kind, senderCentre, recipientCentre, endpoint,
-        envelope, createdAt, dueBy, attempts + 1, next, envelopeSha256);
+        envelope, createdAt, dueBy, attempts + 1, next, envelopeSha256, signedSha256);
   }
 
   /** Equal when every component is equal, the envelope compared by content. */
@@ -115,7 +158,8 @@ public record OutboxEntry(
         && Objects.equals(dueBy, e.dueBy)
         && attempts == e.attempts
         && nextAttemptAt.equals(e.nextAttemptAt)
-        && envelopeSha256.equals(e.envelopeSha256);
+        && envelopeSha256.equals(e.envelopeSha256)
+        && Objects.equals(signedSha256, e.signedSha256);
   }
 
   @Override

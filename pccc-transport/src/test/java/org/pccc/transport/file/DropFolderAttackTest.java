@@ -100,7 +100,7 @@ class DropFolderAttackTest {
   void rejectedFolderSwappedForALinkWhileListeningCannotSendFilesOutOfTheDropFolder() throws Exception {
     Path outside = Files.createDirectories(root.resolve("outside"));
     RecordingHandler inbox = inbox();
-    FileListener listener = (FileListener) transport(FileTransport.builder().scanIntervalMillis(20))
+    FileListener listener = (FileListener) transport(FileTransport.builder().scanInterval(Duration.ofMillis(20)))
         .listen(folder().toUri(), inbox);
     resources.add(listener);
     // The attacker renames rejected/ away and puts a link to a folder of its choice in its place.
