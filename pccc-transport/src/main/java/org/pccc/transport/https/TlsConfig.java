@@ -107,8 +107,38 @@ public final class TlsConfig {
    * @return the configuration
    */
   public static TlsConfig forCentre(org.pccc.crypto.pki.CentreKeys keys, org.pccc.crypto.TrustedDirectory directory) {
-    return of(keys.signing().privateKey(), keys.signing().certificateChain(),
-        chain -> !chain.isEmpty() && directory.listsSigningCertificate(chain.get(0)))
+    return forCentre(keys, directory, chain -> !chain.isEmpty() && directory.listsSigningCertificate(chain.get(0)));
+  }
+
+  /**
+   * Returns the TLS configuration of a centre's node, as {@link #forCentre(org.pccc.crypto.pki.CentreKeys,
+   * org.pccc.crypto.TrustedDirectory)} does, that also runs the node's certificate validator on
+   * every peer: its chain must validate to a national root (PKIX) and, where the validator has
+   * CRLs, not be revoked now. Give it the same validator as {@code PcccNode.Builder
+   * .certificateValidator}, so that a key revoked by its CA can no longer open a connection either.
+   *
+   * @param keys the centre's keys
+   * @param directory the verified directory
+   * @param validator the validator (path and revocation checks) applied to peers' signing
+   *     certificates at the time of the handshake
+   * @return the configuration
+   */
+  public static TlsConfig forCentre(org.pccc.crypto.pki.CentreKeys keys, org.pccc.crypto.TrustedDirectory directory,
+      org.pccc.crypto.pki.CertificateValidator validator) {
+    Objects.requireNonNull(validator, "validator");
+    return forCentre(keys, directory, chain -> {
+      if (chain.isEmpty() || !directory.listsSigningCertificate(chain.get(0))) {
+        return false;
+      }
+      // Throws (and so refuses the peer) if the chain does not validate or a certificate is revoked.
+      validator.validate(chain, org.pccc.crypto.pki.KeyPurpose.SIGNATURE, java.time.Instant.now());
+      return true;
+    });
+  }
+
+  private static TlsConfig forCentre(org.pccc.crypto.pki.CentreKeys keys, org.pccc.crypto.TrustedDirectory directory,
+      Predicate<List<X509Certificate>> peerTrust) {
+    return of(keys.signing().privateKey(), keys.signing().certificateChain(), peerTrust)
         .withPeerCentres(leaf -> directory.signer(org.pccc.crypto.pki.CertificateThumbprint.x5tS256(leaf))
             .filter(signer -> signer.certificate().equals(leaf))
             .map(org.pccc.crypto.TrustedDirectory.Signer::centreId));
