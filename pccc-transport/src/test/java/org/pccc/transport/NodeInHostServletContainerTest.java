@@ -78,7 +78,7 @@ class NodeInHostServletContainerTest {
   void aNodeMountedInTheHostsJettyReceivesAndItsReceiptVerifies() throws Exception {
     int portA = NodeOverHttpsTest.freePort();
     int portB = NodeOverHttpsTest.freePort();
-    InsecureDevelopmentNetwork net = InsecureDevelopmentNetwork.builder("SEE-HOST").insecureSeed(21)
+    InsecureDevelopmentNetwork net = InsecureDevelopmentNetwork.builder("SEE-HOST").insecureSeed(21).clock(java.time.Clock.systemUTC())
         .centre(A, "MK", "PCCC A", List.of("https://127.0.0.1:" + portA + "/pccc/v1/envelopes"), null)
         .centre(B, "RS", "PCCC B", List.of("https://127.0.0.1:" + portB + "/pccc/v1/envelopes"), null)
         .centre(C, "RS", "PCCC C", List.of("https://127.0.0.1:1/pccc/v1/envelopes"), null)

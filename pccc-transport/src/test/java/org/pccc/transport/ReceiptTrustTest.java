@@ -52,7 +52,7 @@ class ReceiptTrustTest {
       .centre(B, "RS", "Police").build().centre(B).signing();
 
   private static final InsecureDevelopmentNetwork NET = InsecureDevelopmentNetwork.builder("SEE-TEST")
-      .insecureSeed(7)
+      .insecureSeed(7).clock(java.time.Clock.systemUTC())
       .centre(A, "MK")
       .centre(B, "RS")
       .centre(C, "BG")

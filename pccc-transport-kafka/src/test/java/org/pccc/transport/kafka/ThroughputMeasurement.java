@@ -80,7 +80,7 @@ class ThroughputMeasurement {
     }
     if (messages > 0) {
       // The same nodes over mem:, for comparison: what the node itself costs on this machine.
-      InsecureDevelopmentNetwork memNet = InsecureDevelopmentNetwork.builder("SEE-MEM").insecureSeed(11)
+      InsecureDevelopmentNetwork memNet = InsecureDevelopmentNetwork.builder("SEE-MEM").insecureSeed(11).clock(java.time.Clock.systemUTC())
           .centre(KafkaCentres.A, "MK").centre(KafkaCentres.B, "RS").build();
       RetryPolicy retry = new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30));
       Path sa = KafkaCentres.fastStore("measure-mem-a");

@@ -35,7 +35,7 @@ class EnvelopeServletTest {
   private static final String A = "MK-RS-TABANOVCE";
   private static final String B = "RS-BA-SREMSKA-RACA";
   private static final InsecureDevelopmentNetwork NET = InsecureDevelopmentNetwork.builder("SEE-SERVLET")
-      .insecureSeed(78).centre(A, "MK").centre(B, "RS").build();
+      .insecureSeed(78).clock(java.time.Clock.systemUTC()).centre(A, "MK").centre(B, "RS").build();
 
   @Test
   void aRequestWithoutAClientCertificateIsRefusedEvenWhenTheContainerDoesNotRequireOne() throws Exception {

@@ -41,7 +41,7 @@ class HttpsCentreBindingTest {
   private static final String B = "RS-BA-SREMSKA-RACA";
   private static final String C = "BA-HR-GRADISKA";
   private static final InsecureDevelopmentNetwork NET = InsecureDevelopmentNetwork.builder("SEE-BINDING")
-      .insecureSeed(77)
+      .insecureSeed(77).clock(java.time.Clock.systemUTC())
       .centre(A, "MK").centre(B, "RS").centre(C, "BA")
       .build();
   private static final URI LOOPBACK = URI.create("https://127.0.0.1:0/pccc/v1/envelopes");
