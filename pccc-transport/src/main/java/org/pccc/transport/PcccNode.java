@@ -648,6 +648,7 @@ public final class PcccNode implements AutoCloseable {
       return; // already completed (a duplicate receipt) or never ours: nothing to do
     }
     OutboxEntry e = entry.get();
+    requirePeerIsSigner(peer, e.recipientCentre());
     // Judged now with the node's validator, bounded to this delivery's time, bound to the signed message.
     VerifiedReceipt verified = receiptVerifier.verify(bytes,
         new ReceiptVerifier.Delivery(e.messageId(), e.receiptDigest(), e.recipientCentre(), e.createdAt()));

@@ -122,7 +122,9 @@ class HttpsListenerStarvationTest {
   void fourOneByteConnectionsWithoutACertificateDoNotStallTheListener() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     // Few threads and a deadline longer than the test: the silent connections stay open throughout.
-    HttpsListener inbox = server(calls, b -> b.connectionThreads(1).workerThreads(1).queueCapacity(1)
+    // The queue has room for the four handshake jobs even if they arrive at once on a loaded
+    // machine (a full queue sheds connections, which would hide what this test shows).
+    HttpsListener inbox = server(calls, b -> b.connectionThreads(1).workerThreads(1).queueCapacity(8)
         .headersTimeout(Duration.ofSeconds(100)));
     List<Socket> silent = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
