@@ -373,11 +373,8 @@ public final class PcccNode implements AutoCloseable {
     return send(message, null);
   }
 
-  /**
-   * Enqueues for every recipient or for none, so a failure at one recipient leaves nothing
-   * behind: sending the message again then reaches every recipient.
-   */
-
+  // Enqueues for every recipient or for none (AllOrNothingEnqueue), so a failure at one recipient
+  // leaves nothing behind and sending the message again reaches every recipient.
   private DeliveryHandle send(Message message, String auditCode) {
     ensureOpen();
     Header h = message.header();
@@ -762,6 +759,9 @@ public final class PcccNode implements AutoCloseable {
         // Entries waiting for a receipt are postponed, so expiry is looked for separately.
         nextExpiryScan = now.plusSeconds(1);
         for (OutboxEntry e : outbox.overdue(now)) {
+          if (enqueue.inProgress(e.messageId())) {
+            continue;
+          }
           expire(e, new DeliveryKey(e.messageId(), e.recipientCentre()), DeliveryException.EXPIRED,
               "due-by passed without a verified receipt");
         }
