@@ -50,12 +50,14 @@ class NodeFeedTest {
         MemoryTransport tb = network.newTransport();
         PcccNode a = PcccNode.builder(NET.keys(A), NET.directory(), storeA).transport(ta)
             .retryPolicy(RetryPolicy.fast()).pollInterval(Duration.ofMillis(10)).listener(picture.listener())
-            .handler(m -> replied.countDown()).build().start()) {
+            .handler((m, context) -> replied.countDown()).build().start()) {
       PcccNode[] b = new PcccNode[1];
       b[0] = PcccNode.builder(NET.keys(B), NET.directory(), storeB).transport(tb)
           .retryPolicy(RetryPolicy.fast()).pollInterval(Duration.ofMillis(10))
-          .handler((VerifiedMessage m) -> b[0].send(message(B, A, "reply-hit-vehicle.json",
-              m.message().header().messageId())))
+          .handler((m, context) -> {
+            Message reply = message(B, A, "reply-hit-vehicle.json", m.message().header().messageId());
+            context.reply(reply.header(), reply.body());
+          })
           .build().start();
       try {
         a.send(request).allReceipts().get(20, TimeUnit.SECONDS);

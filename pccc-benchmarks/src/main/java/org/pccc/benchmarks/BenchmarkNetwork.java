@@ -80,7 +80,7 @@ final class BenchmarkNetwork {
   /** Returns an opener for the first recipient that never refuses a replay (see {@link #ACCEPT_ALL}). */
   EnvelopeOpener firstRecipientOpener() {
     String centre = recipientId(1);
-    return EnvelopeOpener.builder(network.keys(centre), network.directory()).replayGuard(ACCEPT_ALL).build();
+    return EnvelopeOpener.builder(network.keys(centre), network.directory(), ACCEPT_ALL).build();
   }
 
   /** Returns the development network. */

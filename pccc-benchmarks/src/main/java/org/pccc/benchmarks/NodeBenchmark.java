@@ -92,7 +92,7 @@ public class NodeBenchmark {
       throw new IllegalArgumentException("transport is mem or https");
     }
     PcccNode receiver = PcccNode.builder(net.keys(B), net.directory(), store("b"))
-        .transport(tb).retryPolicy(RetryPolicy.defaults()).handler(message -> { }).build().start();
+        .transport(tb).retryPolicy(RetryPolicy.defaults()).handler((message, context) -> { }).build().start();
     sender = PcccNode.builder(net.keys(A), net.directory(), store("a"))
         .transport(ta).retryPolicy(RetryPolicy.defaults()).build().start();
     // Nodes first, then transports, then the memory network: close in reverse order of need.

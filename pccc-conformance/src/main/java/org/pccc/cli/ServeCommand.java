@@ -83,7 +83,7 @@ final class ServeCommand extends CommandBase {
     Runtime.getRuntime().addShutdownHook(hook);
     try (NodeTransports transports = new NodeTransports(self, directory, listen)) {
       PcccNode.Builder builder = PcccNode.builder(self, directory, store)
-          .handler(v -> {
+          .handler((v, context) -> {
             report(v);
             if (exitAfter != null && received.incrementAndGet() >= exitAfter) {
               stop.countDown();

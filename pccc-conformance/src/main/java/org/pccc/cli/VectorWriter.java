@@ -254,7 +254,7 @@ public final class VectorWriter {
   private static Vector check(InsecureDevelopmentNetwork net, Path out, Vector v) {
     byte[] envelope = Inputs.read(out.resolve(v.name()), "envelope");
     CentreKeys keys = net.keys(v.recipient());
-    EnvelopeOpener opener = EnvelopeOpener.builder(keys, net.directory())
+    EnvelopeOpener opener = EnvelopeOpener.builder(keys, net.directory(), org.pccc.crypto.ReplayGuard.inMemoryNotSurvivingRestart())
         .clock(Clock.fixed(v.openAt(), ZoneOffset.UTC)).build();
     String outcome;
     try {

@@ -275,7 +275,8 @@ public final class ConformanceSuite {
       TrustedDirectory directory = VectorFolder.loadDirectory(vectors.signedDirectory(), vectors.coordinatorCertificate());
       for (String recipient : input.recipients) {
         EnvelopeOpener opener = EnvelopeOpener.builder(
-            VectorFolder.loadKeys(vectors.keysOf(recipient).orElseThrow()), directory).build();
+            VectorFolder.loadKeys(vectors.keysOf(recipient).orElseThrow()), directory,
+            org.pccc.crypto.ReplayGuard.inMemoryNotSurvivingRestart()).build();
         VerifiedMessage opened;
         try {
           opened = opener.open(envelope);

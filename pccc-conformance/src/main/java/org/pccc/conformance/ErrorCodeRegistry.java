@@ -19,6 +19,7 @@ import org.pccc.model.validation.ValidationException;
 import org.pccc.transport.DeliveryException;
 import org.pccc.transport.HandlingRestrictionException;
 import org.pccc.transport.InboundRefusedException;
+import org.pccc.transport.ReplyException;
 import org.pccc.transport.file.FileTransport;
 import org.pccc.transport.https.EnvelopeServlet;
 import org.pccc.transport.https.HttpsTransport;
@@ -53,6 +54,7 @@ public final class ErrorCodeRegistry {
       ErrorCode.class,
       TransportException.class,
       DeliveryException.class,
+      ReplyException.class,
       HandlingRestrictionException.class,
       StoreException.class,
       InboundRefusedException.class,

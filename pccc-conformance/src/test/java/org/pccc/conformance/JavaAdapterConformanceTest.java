@@ -40,7 +40,8 @@ class JavaAdapterConformanceTest extends AdapterConformanceTest {
   protected byte[] open(Path keys, Path directory, Path coordinator, Instant at, byte[] envelope) throws Rejected {
     try {
       TrustedDirectory trusted = VectorFolder.loadDirectory(directory, coordinator);
-      EnvelopeOpener opener = EnvelopeOpener.builder(VectorFolder.loadKeys(keys), trusted)
+      EnvelopeOpener opener = EnvelopeOpener.builder(VectorFolder.loadKeys(keys), trusted,
+          org.pccc.crypto.ReplayGuard.inMemoryNotSurvivingRestart())
           .clock(Clock.fixed(at, ZoneOffset.UTC)).build();
       return json.write(opener.open(envelope).message());
     } catch (CryptoException e) {

@@ -296,7 +296,8 @@ final class TestVectors {
     }
 
     private String javaOutcome(String envelope, String recipient, Instant at) {
-      EnvelopeOpener opener = EnvelopeOpener.builder(network.keys(recipient), network.directory())
+      EnvelopeOpener opener = EnvelopeOpener.builder(network.keys(recipient), network.directory(),
+          org.pccc.crypto.ReplayGuard.inMemoryNotSurvivingRestart())
           .clock(Clock.fixed(at, ZoneOffset.UTC)).build();
       try {
         opener.open(envelope.getBytes(StandardCharsets.UTF_8));

@@ -62,7 +62,13 @@ import org.pccc.model.json.ReadResult;
  * that is not valid at sealing time. See {@code pccc-crypto/SECURITY.md}.
  *
  * Algorithms are taken from the configured {@link AlgorithmPolicy}, never from the message.
- * Immutable and thread-safe (the replay guard is thread-safe).
+ *
+ * <p>The {@link ReplayGuard} is a required argument of {@link #builder}, so that where replay
+ * state lives is chosen at the call site: a node passes its durable inbox; code that opens
+ * envelopes on its own passes a durable guard of its own or, knowing that replays are accepted
+ * again after a restart, {@link ReplayGuard#inMemoryNotSurvivingRestart()}.
+ *
+ * <p>Immutable and thread-safe (the replay guard is thread-safe).
  */
 public final class EnvelopeOpener {
   /** Default largest envelope accepted: {@link Limits#MAX_ENVELOPE_BYTES} (4 MiB), as every transport. */
@@ -93,7 +99,7 @@ public final class EnvelopeOpener {
     this.json = b.json;
     this.policy = b.policy;
     this.providers = b.providers;
-    this.replayGuard = b.replayGuard == null ? new InMemoryReplayGuard(InMemoryReplayGuard.DEFAULT_MAX_IDS_PER_SIGNER, b.maxAge.plus(b.maxClockSkew)) : b.replayGuard;
+    this.replayGuard = b.replayGuard;
     this.certificateValidator = b.certificateValidator;
     this.clock = b.clock;
     this.maxEnvelopeBytes = b.maxEnvelopeBytes;
@@ -106,9 +112,11 @@ public final class EnvelopeOpener {
    *
    * @param self this centre's keys (the encryption key opens, the centre id is checked)
    * @param directory the verified network directory
+   * @param replayGuard where the ids of opened messages are remembered: a durable guard (a node's
+   *     inbox) or, knowingly, {@link ReplayGuard#inMemoryNotSurvivingRestart()}
    */
-  public static Builder builder(CentreKeys self, TrustedDirectory directory) {
-    return new Builder(self, directory);
+  public static Builder builder(CentreKeys self, TrustedDirectory directory, ReplayGuard replayGuard) {
+    return new Builder(self, directory, replayGuard);
   }
 
   /**
@@ -234,16 +242,17 @@ public final class EnvelopeOpener {
     private PcccJson json = PcccJson.create();
     private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
     private JcaProviders providers = JcaProviders.defaults();
-    private ReplayGuard replayGuard;
+    private final ReplayGuard replayGuard;
     private CertificateValidator certificateValidator;
     private Clock clock = Clock.systemUTC();
     private int maxEnvelopeBytes = DEFAULT_MAX_ENVELOPE_BYTES;
     private Duration maxClockSkew = DEFAULT_MAX_CLOCK_SKEW;
     private Duration maxAge = DEFAULT_MAX_AGE;
 
-    private Builder(CentreKeys self, TrustedDirectory directory) {
+    private Builder(CentreKeys self, TrustedDirectory directory, ReplayGuard replayGuard) {
       this.self = Objects.requireNonNull(self, "self");
       this.directory = Objects.requireNonNull(directory, "directory");
+      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
     }
 
     /** Sets the JSON codec (and so the validator). */
@@ -252,8 +261,6 @@ public final class EnvelopeOpener {
     public Builder algorithmPolicy(AlgorithmPolicy v) { policy = Objects.requireNonNull(v); return this; }
     /** Sets the JCA providers. */
     public Builder providers(JcaProviders v) { providers = Objects.requireNonNull(v); return this; }
-    /** Sets the replay guard; the default is in memory, {@link InMemoryReplayGuard#DEFAULT_MAX_IDS_PER_SIGNER} ids per signer over the maximum age. */
-    public Builder replayGuard(ReplayGuard v) { replayGuard = Objects.requireNonNull(v); return this; }
     /**
      * Adds PKIX validation of signers' certificates (national roots, CRLs) on top of the
      * directory listing, judged at the time of opening. Without it, validity now and key usage
@@ -278,8 +285,19 @@ public final class EnvelopeOpener {
      */
     public Builder maxAge(Duration v) { maxAge = Objects.requireNonNull(v); return this; }
 
-    /** Builds the opener. */
+    /**
+     * Builds the opener.
+     *
+     * @throws IllegalStateException if the replay guard is an {@link InMemoryReplayGuard} whose
+     *     window is shorter than the maximum age plus the clock skew (it would forget ids the
+     *     opener still accepts)
+     */
     public EnvelopeOpener build() {
+      if (replayGuard instanceof InMemoryReplayGuard memory
+          && memory.window().compareTo(maxAge.plus(maxClockSkew)) < 0) {
+        throw new IllegalStateException("the in-memory replay guard's window " + memory.window()
+            + " is shorter than maxAge plus maxClockSkew " + maxAge.plus(maxClockSkew));
+      }
       return new EnvelopeOpener(this);
     }
   }

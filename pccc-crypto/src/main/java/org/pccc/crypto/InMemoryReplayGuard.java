@@ -21,7 +21,8 @@ import java.util.UUID;
  * signers whose signature verified against the directory reach the guard, so the memory held is
  * bounded by the directory's size times the quota.
  *
- * <p>Thread-safe. Not durable: after a restart, combine with a durable store (a node's inbox).
+ * <p>Thread-safe. Not durable: after a restart every id is forgotten and a recorded envelope is
+ * accepted again; see {@link ReplayGuard#inMemoryNotSurvivingRestart()}.
  */
 public final class InMemoryReplayGuard implements ReplayGuard {
   /** The default quota of ids remembered per signer within the window. */
@@ -80,6 +81,11 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     perSigner.merge(signerCentre, 1, Integer::sum);
     byAge.add(Map.entry(key, createdAt));
     return true;
+  }
+
+  /** Returns how long an id is remembered, measured on creation times. */
+  public Duration window() {
+    return window;
   }
 
   /** Returns how many (signer, id) pairs are remembered now. */

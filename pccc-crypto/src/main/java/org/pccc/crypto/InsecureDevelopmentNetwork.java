@@ -110,10 +110,11 @@ public final class InsecureDevelopmentNetwork {
 
   /**
    * Returns an opener for a centre with default settings, this network's clock and its own
-   * in-memory replay guard.
+   * in-memory replay guard, which forgets every id when the process ends (development only).
    */
   public EnvelopeOpener opener(String centreId) {
-    return EnvelopeOpener.builder(keys(centreId), directory).clock(clock).build();
+    return EnvelopeOpener.builder(keys(centreId), directory, ReplayGuard.inMemoryNotSurvivingRestart())
+        .clock(clock).build();
   }
 
   private static String der(X509Certificate certificate) {

@@ -403,7 +403,7 @@ class EnvelopeAttackTest {
 
     @Test
     void withAGuardCoveringTheWholeWindowBothOpen() {
-      EnvelopeOpener b = openerBuilder(B).replayGuard(new InMemoryReplayGuard(1000,
+      EnvelopeOpener b = openerBuilder(B, new InMemoryReplayGuard(1000,
           EnvelopeOpener.DEFAULT_MAX_AGE.plus(EnvelopeOpener.DEFAULT_MAX_CLOCK_SKEW))).build();
       Message ahead = message(PERSON, OPEN_AT.plus(Duration.ofMinutes(4)), A, B);
       assertThat(b.open(sealer(A).seal(ahead).bytes()).message()).isEqualTo(ahead);
@@ -420,7 +420,7 @@ class EnvelopeAttackTest {
     /** A's key under a new certificate with the given validity, and a directory listing only that one. */
     private EnvelopeOpener openerTrusting(X509Certificate signing) {
       TrustedDirectory directory = directoryWith(withSigningCertificates(A, List.of(der(signing))), 2);
-      return EnvelopeOpener.builder(NET.keys(B), directory).clock(clockAt(OPEN_AT)).build();
+      return EnvelopeOpener.builder(NET.keys(B), directory, ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(OPEN_AT)).build();
     }
 
     private byte[] sealUnder(X509Certificate signing, Message m) {
@@ -508,10 +508,10 @@ class EnvelopeAttackTest {
               JweHeader.builder().type(EnvelopeTypes.ENVELOPE).contentType(EnvelopeTypes.MESSAGE).build(),
               List.of(new org.pccc.crypto.jose.JweRecipient(entry.kid(), entry.certificate().getPublicKey())))
           .getBytes(StandardCharsets.UTF_8);
-      EnvelopeOpener b = EnvelopeOpener.builder(p256.keys(B), p256.directory()).clock(clockAt(OPEN_AT)).build();
+      EnvelopeOpener b = EnvelopeOpener.builder(p256.keys(B), p256.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(OPEN_AT)).build();
       assertRejected(ErrorCode.SIGNER_UNKNOWN, () -> b.open(envelope));
       // The same message signed with the signing key opens: the test above fails for its own reason.
-      assertThat(EnvelopeOpener.builder(p256.keys(B), p256.directory()).clock(clockAt(OPEN_AT)).build()
+      assertThat(EnvelopeOpener.builder(p256.keys(B), p256.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(OPEN_AT)).build()
           .open(EnvelopeSealer.builder(sender, p256.directory()).clock(clockAt(CREATED)).build().seal(m).bytes())
           .message()).isEqualTo(m);
     }

@@ -110,7 +110,11 @@ final class EnvelopeFixtures {
   }
 
   static EnvelopeOpener.Builder openerBuilder(String centre) {
-    return EnvelopeOpener.builder(NET.keys(centre), NET.directory()).clock(clockAt(OPEN_AT));
+    return openerBuilder(centre, ReplayGuard.inMemoryNotSurvivingRestart());
+  }
+
+  static EnvelopeOpener.Builder openerBuilder(String centre, ReplayGuard replayGuard) {
+    return EnvelopeOpener.builder(NET.keys(centre), NET.directory(), replayGuard).clock(clockAt(OPEN_AT));
   }
 
   static EnvelopeSealer sealer(String centre) {

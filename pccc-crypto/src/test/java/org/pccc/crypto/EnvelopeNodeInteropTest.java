@@ -151,7 +151,7 @@ class EnvelopeNodeInteropTest {
   }
 
   private static EnvelopeOpener opener(InsecureDevelopmentNetwork net, String centre) {
-    return EnvelopeOpener.builder(net.keys(centre), net.directory()).clock(clockAt(OPEN_AT)).build();
+    return EnvelopeOpener.builder(net.keys(centre), net.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(OPEN_AT)).build();
   }
 
   private static ObjectNode sealRequest(InsecureDevelopmentNetwork net, KeyProfile profile, Message m, String... to)

@@ -94,9 +94,8 @@ class EnvelopeProperties {
    * mutation properties open the same message id many times on purpose.
    */
   private static EnvelopeOpener opener(int centre, Instant at) {
-    return EnvelopeOpener.builder(network.keys(CENTRES.get(centre)), network.directory())
+    return EnvelopeOpener.builder(network.keys(CENTRES.get(centre)), network.directory(), (signer, id, createdAt) -> true)
         .clock(Clock.fixed(at, ZoneOffset.UTC))
-        .replayGuard((signer, id, createdAt) -> true)
         .build();
   }
 
@@ -298,9 +297,9 @@ class EnvelopeProperties {
     }
     byte[] bytes = TREE.writeValueAsBytes(hybrid);
     // The pool's messages were created hours apart: a clock in the middle and a wide age limit.
-    EnvelopeOpener opener = EnvelopeOpener.builder(network.keys(CENTRES.get(1)), network.directory())
+    EnvelopeOpener opener = EnvelopeOpener.builder(network.keys(CENTRES.get(1)), network.directory(), (s, x, t) -> true)
         .clock(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC)).maxAge(java.time.Duration.ofDays(30))
-        .replayGuard((s, x, t) -> true).build();
+        .build();
     if (hybrid.equals(TREE.readTree(one.envelope()))) {
       // only 'protected' was swapped, between two envelopes of our sealer: nothing changed
       assertThat(opener.open(bytes).message()).isEqualTo(one.message());

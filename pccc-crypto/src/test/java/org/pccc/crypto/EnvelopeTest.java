@@ -70,7 +70,8 @@ class EnvelopeTest {
     opener.open(envelope);
     assertThatThrownBy(() -> opener.open(envelope))
         .isInstanceOf(EnvelopeRejectedException.class).hasMessageContaining("PCCC-2014");
-    EnvelopeOpener future = EnvelopeOpener.builder(NET.keys("MK-RS-TABANOVCE-MK"), NET.directory())
+    EnvelopeOpener future = EnvelopeOpener.builder(NET.keys("MK-RS-TABANOVCE-MK"), NET.directory(),
+            ReplayGuard.inMemoryNotSurvivingRestart())
         .clock(Clock.offset(CLOCK, Duration.ofDays(9))).build();
     assertThatThrownBy(() -> future.open(envelope))
         .isInstanceOf(EnvelopeRejectedException.class).hasMessageContaining("PCCC-2015");

@@ -57,7 +57,8 @@ class InsecureDevelopmentNetworkClockTest {
         .clock(Clock.fixed(LONG_AGO, ZoneOffset.UTC)).build();
     byte[] envelope = sealer.seal(EnvelopeTest.message("MK-RS-TABANOVCE", "MK", muchLater, "RS-BA-SREMSKA-RACA"))
         .bytes();
-    EnvelopeOpener later = EnvelopeOpener.builder(net.keys("RS-BA-SREMSKA-RACA"), net.directory())
+    EnvelopeOpener later = EnvelopeOpener.builder(net.keys("RS-BA-SREMSKA-RACA"), net.directory(),
+            ReplayGuard.inMemoryNotSurvivingRestart())
         .clock(Clock.fixed(muchLater, ZoneOffset.UTC)).build();
     assertThatThrownBy(() -> later.open(envelope))
         .isInstanceOf(EnvelopeRejectedException.class).hasMessageContaining("PCCC-2009");

@@ -32,7 +32,7 @@ class ReplayGuardAttackTest {
 
   @Test
   void aMessageIdSquattedByACoRecipientDoesNotMakeTheGenuineMessageAReplay() {
-    EnvelopeOpener atC = openerBuilder(C).replayGuard(new InMemoryReplayGuard(1000, WINDOW)).build();
+    EnvelopeOpener atC = openerBuilder(C, new InMemoryReplayGuard(1000, WINDOW)).build();
     Message genuine = message(PERSON, A, B, C);
     // B, a co-recipient, learned the id and uses it first at C for a message of its own.
     Message squat = withId(message(PERSON, B, C), genuine.header().messageId());
@@ -50,7 +50,7 @@ class ReplayGuardAttackTest {
   @Test
   void oneCentreFillingTheReplayGuardIsStoppedByItsQuotaAndDoesNotLockOutOthers() {
     InMemoryReplayGuard guard = new InMemoryReplayGuard(3, WINDOW);
-    EnvelopeOpener atC = openerBuilder(C).replayGuard(guard).build();
+    EnvelopeOpener atC = openerBuilder(C, guard).build();
     for (int i = 0; i < 3; i++) {
       atC.open(sealer(B).seal(message(PERSON, B, C)).bytes());
     }

@@ -115,7 +115,7 @@ class TrustAttackTest {
       Instant twoDaysAgo = NOW.minus(Duration.ofDays(2));
       Message backdated = message(REQUEST, twoDaysAgo, A, B);
       byte[] envelope = sealerAt(A, twoDaysAgo).seal(backdated).bytes();
-      EnvelopeOpener b = EnvelopeOpener.builder(NET.keys(B), NET.directory()).clock(clockAt(NOW))
+      EnvelopeOpener b = EnvelopeOpener.builder(NET.keys(B), NET.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(NOW))
           .certificateValidator(validator).build();
       assertRejected(ErrorCode.CERTIFICATE_REVOKED, () -> b.open(envelope));
 
@@ -128,7 +128,7 @@ class TrustAttackTest {
     void anHonestlyDelayedMessageOpensWithinTheAgeWindowWhileItsSignerIsValid() {
       Instant sevenDaysAgo = NOW.minus(Duration.ofDays(7));
       Message delayed = message(REQUEST, sevenDaysAgo, A, B);
-      EnvelopeOpener b = EnvelopeOpener.builder(NET.keys(B), NET.directory()).clock(clockAt(NOW))
+      EnvelopeOpener b = EnvelopeOpener.builder(NET.keys(B), NET.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(NOW))
           .certificateValidator(validatorRevoking()).build();
       assertThat(b.open(sealerAt(A, sevenDaysAgo).seal(delayed).bytes()).message()).isEqualTo(delayed);
     }
@@ -181,7 +181,7 @@ class TrustAttackTest {
     }
 
     private Receipts.SignedReceipt genuineFromB() {
-      VerifiedMessage atB = EnvelopeOpener.builder(NET.keys(B), NET.directory()).clock(clockAt(NOW)).build()
+      VerifiedMessage atB = EnvelopeOpener.builder(NET.keys(B), NET.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(NOW)).build()
           .open(sent.bytes());
       return Receipts.issue(atB, NET.keys(B), clockAt(NOW));
     }
@@ -190,7 +190,7 @@ class TrustAttackTest {
     void receiptForgedWithRetiredExpiredKeyIsRefused() {
       CentreKeys retired = retiredB(new CertificateValidity(NOW.minus(Duration.ofDays(800)), NOW.minus(Duration.ofDays(10))));
       TrustedDirectory directory = listingAlso(retired);
-      VerifiedMessage atB = EnvelopeOpener.builder(NET.keys(B), NET.directory()).clock(clockAt(NOW)).build()
+      VerifiedMessage atB = EnvelopeOpener.builder(NET.keys(B), NET.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(NOW)).build()
           .open(sent.bytes());
       // Dated inside the retired certificate's validity, as the old check at createdAt allowed.
       byte[] forged = Receipts.issue(atB, retired, clockAt(Instant.parse("2025-06-01T00:00:00Z"))).jws();
@@ -204,7 +204,7 @@ class TrustAttackTest {
       // A rotated-out key whose certificate has not expired yet: only the time bound stops it.
       CentreKeys retired = retiredB(new CertificateValidity(NOW.minus(Duration.ofDays(800)), NOW.plus(Duration.ofDays(30))));
       TrustedDirectory directory = listingAlso(retired);
-      VerifiedMessage atB = EnvelopeOpener.builder(NET.keys(B), NET.directory()).clock(clockAt(NOW)).build()
+      VerifiedMessage atB = EnvelopeOpener.builder(NET.keys(B), NET.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(NOW)).build()
           .open(sent.bytes());
       byte[] dated2025 = Receipts.issue(atB, retired, clockAt(Instant.parse("2025-06-01T00:00:00Z"))).jws();
       byte[] fromTheFuture = Receipts.issue(atB, NET.keys(B), clockAt(NOW.plus(Duration.ofHours(1)))).jws();
@@ -221,7 +221,7 @@ class TrustAttackTest {
           .certificateValidator(validator).build();
       assertRejected(ErrorCode.CERTIFICATE_REVOKED, () -> verifier.verify(genuineFromB().jws(), delivery));
 
-      VerifiedMessage atC = EnvelopeOpener.builder(NET.keys(C), NET.directory()).clock(clockAt(NOW)).build()
+      VerifiedMessage atC = EnvelopeOpener.builder(NET.keys(C), NET.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(NOW)).build()
           .open(sent.bytes());
       byte[] fromC = Receipts.issue(atC, NET.keys(C), clockAt(NOW)).jws();
       assertThat(verifier.verify(fromC, new ReceiptVerifier.Delivery(m.header().messageId(), sent.signedSha256(), C,
@@ -237,7 +237,7 @@ class TrustAttackTest {
       String reencrypted = new String(encryptTo(innerJws, B), StandardCharsets.UTF_8).replace(",", " ,\n ");
       byte[] altered = ascii(reencrypted);
       assertThat(Digests.sha256Hex(altered)).isNotEqualTo(sent.sha256());
-      VerifiedMessage atB = EnvelopeOpener.builder(NET.keys(B), NET.directory()).clock(clockAt(NOW)).build()
+      VerifiedMessage atB = EnvelopeOpener.builder(NET.keys(B), NET.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(NOW)).build()
           .open(altered);
       assertThat(atB.signedSha256()).isEqualTo(sent.signedSha256());
       byte[] receipt = Receipts.issue(atB, NET.keys(B), clockAt(NOW)).jws();
@@ -268,7 +268,7 @@ class TrustAttackTest {
     }
 
     private EnvelopeOpener policedOpener(String centre) {
-      return EnvelopeOpener.builder(policed.keys(centre), policed.directory()).clock(clockAt(NOW)).build();
+      return EnvelopeOpener.builder(policed.keys(centre), policed.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(NOW)).build();
     }
 
     @Test
@@ -385,7 +385,7 @@ class TrustAttackTest {
       assertThat(((CryptoException) thrown).errorCode()).isEqualTo(ErrorCode.RECIPIENT_CERTIFICATE_REJECTED);
       assertThat(((CryptoException) thrown).code()).isEqualTo("PCCC-2903");
       Message toC = message(ALERT, NOW, A, C);
-      assertThat(EnvelopeOpener.builder(NET.keys(C), NET.directory()).clock(clockAt(NOW)).build()
+      assertThat(EnvelopeOpener.builder(NET.keys(C), NET.directory(), ReplayGuard.inMemoryNotSurvivingRestart()).clock(clockAt(NOW)).build()
           .open(a.seal(toC).bytes()).message()).isEqualTo(toC);
     }
   }

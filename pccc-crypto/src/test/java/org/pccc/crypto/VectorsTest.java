@@ -172,7 +172,7 @@ class VectorsTest {
   private static VerifiedMessage open(Path envelope, JsonNode expected, boolean withRoots) {
     CentreKeys recipient = PUBLISHED.centres.get(expected.get("recipient").asText());
     assertThat(recipient).as("recipient has published keys").isNotNull();
-    EnvelopeOpener.Builder builder = EnvelopeOpener.builder(recipient, PUBLISHED.directory)
+    EnvelopeOpener.Builder builder = EnvelopeOpener.builder(recipient, PUBLISHED.directory, ReplayGuard.inMemoryNotSurvivingRestart())
         .clock(Clock.fixed(Instant.parse(expected.get("openAt").asText()), ZoneOffset.UTC));
     if (expected.has("maxEnvelopeBytes")) {
       builder.maxEnvelopeBytes(expected.get("maxEnvelopeBytes").asInt());

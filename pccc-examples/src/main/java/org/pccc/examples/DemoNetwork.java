@@ -23,6 +23,7 @@ import org.pccc.crypto.InsecureDevelopmentNetwork;
 import org.pccc.crypto.VerifiedMessage;
 import org.pccc.model.subject.Coordinates;
 import org.pccc.transport.ExchangeListener;
+import org.pccc.transport.MessageContext;
 import org.pccc.transport.PcccNode;
 import org.pccc.transport.RetryPolicy;
 import org.pccc.transport.file.FileTransport;
@@ -74,6 +75,7 @@ final class DemoNetwork implements AutoCloseable {
   private final Map<String, List<Transport>> transports = new LinkedHashMap<>();
   private final Map<String, PcccNode> nodes = new ConcurrentHashMap<>();
   private final Map<String, BlockingQueue<VerifiedMessage>> inboxes = new ConcurrentHashMap<>();
+  private final Map<UUID, MessageContext> contexts = new ConcurrentHashMap<>();
   final Counters counters = new Counters();
 
   /** What the nodes reported, for the summary. */
@@ -125,7 +127,11 @@ final class DemoNetwork implements AutoCloseable {
     PcccNode.Builder nb = PcccNode.builder(net.keys(c.id()), net.directory(), store(c))
         .retryPolicy(new RetryPolicy(Duration.ofMillis(25), Duration.ofMillis(400), 2.0, Duration.ofSeconds(2)))
         .pollInterval(Duration.ofMillis(15))
-        .handler(inbox::add)
+        // The application keeps each message's context to reply to it later (see RegionalDay.ask).
+        .handler((message, context) -> {
+          contexts.put(message.message().header().messageId(), context);
+          inbox.add(message);
+        })
         .listener(listener());
     ts.forEach(nb::transport);
     PcccNode node = nb.build().start();
@@ -177,6 +183,11 @@ final class DemoNetwork implements AutoCloseable {
   /** Waits for the message with this id at a centre. */
   VerifiedMessage await(Centre c, UUID messageId) throws InterruptedException {
     return await(c, m -> m.message().header().messageId().equals(messageId), Duration.ofSeconds(20));
+  }
+
+  /** Returns the context the receiving node gave with a message: it replies to the message. */
+  MessageContext context(VerifiedMessage received) {
+    return contexts.get(received.message().header().messageId());
   }
 
   /** Returns how many messages are queued at a centre's application. */

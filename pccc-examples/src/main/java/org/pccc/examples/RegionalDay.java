@@ -56,6 +56,7 @@ import org.pccc.model.subject.Plate;
 import org.pccc.model.subject.Subject;
 import org.pccc.model.subject.Vehicle;
 import org.pccc.transport.DeliveryHandle;
+import org.pccc.transport.MessageContext;
 import org.pccc.transport.PcccNode;
 import org.pccc.transport.spi.OutboundEnvelope;
 
@@ -341,16 +342,15 @@ final class RegionalDay {
       expect(false, "request " + request.body().kind().code() + " reaches " + to.id());
       return null;
     }
-    Header h = Header.builder()
-        .conversationId(request.header().conversationId())
-        .inReplyTo(request.header().messageId())
+    // The requested centre replies through the context its node gave with the request: the reply
+    // header comes filled in (conversation, in-reply-to, recipient, urgency); the centre sets the rest.
+    MessageContext context = network.context(atRequested);
+    Header h = context.replyHeader()
         .sender(Party.of(to.id(), to.countries().get(to.countries().contains(from.country()) ? 1 : 0)))
-        .recipients(request.header().sender())
-        .urgency(request.header().urgency())
         .handling(Handling.of(handling))
         .language(language)
         .build();
-    network.node(to).send(Message.of(h, responder.answer(atRequested)));
+    context.reply(h, responder.answer(atRequested));
     VerifiedMessage reply = pending.reply().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     network.await(from, reply.message().header().messageId());
     return reply;

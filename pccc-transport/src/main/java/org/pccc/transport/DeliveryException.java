@@ -5,7 +5,8 @@ import org.pccc.model.PcccException;
 
 /**
  * A message could not be delivered to a recipient: it expired before a receipt arrived
- * ({@link #EXPIRED}) or the recipient rejected it for good ({@link #REJECTED}).
+ * ({@link #EXPIRED}) or the recipient rejected it for good ({@link #REJECTED}); or the outcome is
+ * not known because the node closed first ({@link #NODE_CLOSED}).
  */
 public class DeliveryException extends PcccException {
   private static final long serialVersionUID = 1L;
@@ -14,6 +15,11 @@ public class DeliveryException extends PcccException {
   public static final String EXPIRED = "PCCC-3010";
   /** The recipient's transport rejected the envelope and retrying cannot help. */
   public static final String REJECTED = "PCCC-3011";
+  /**
+   * The node closed before the receipt came. The message stays in the outbox and is delivered
+   * after the next start; this future only stops waiting.
+   */
+  public static final String NODE_CLOSED = "PCCC-3080";
 
   private final UUID messageId;
   private final String recipientCentre;
@@ -21,7 +27,7 @@ public class DeliveryException extends PcccException {
   /**
    * Creates the exception.
    *
-   * @param code {@link #EXPIRED} or {@link #REJECTED}
+   * @param code {@link #EXPIRED}, {@link #REJECTED} or {@link #NODE_CLOSED}
    * @param messageId the message
    * @param recipientCentre the recipient
    * @param detail what happened, without content

@@ -27,6 +27,7 @@ import org.pccc.crypto.EnvelopeRejectedException;
 import org.pccc.crypto.EnvelopeSealer;
 import org.pccc.crypto.ErrorCode;
 import org.pccc.crypto.ReceiptVerifier;
+import org.pccc.crypto.ReplayGuard;
 import org.pccc.crypto.Receipts;
 import org.pccc.crypto.ReplayedMessageException;
 import org.pccc.crypto.Receipts.VerifiedReceipt;
@@ -83,8 +84,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Receiving.</b> Each envelope is opened and checked ({@link EnvelopeOpener}); a new
  * message is committed to the inbox on disk together with the signed receipt, the receipt goes
- * back to the sender, and the {@link MessageHandler} gets the message once. A message that
- * arrives again gets the original receipt again. Rejected envelopes are counted by code.
+ * back to the sender, and the {@link MessageHandler} gets the message once, with a
+ * {@link MessageContext} to reply, send a delay notice or forward. A node built without a handler
+ * fails closed: it receipts messages but leaves them unhandled in the inbox, and hands them over
+ * when it is next started with a handler ({@link #unhandledMessages()}). A message that arrives
+ * again gets the original receipt again. Rejected envelopes are counted by code.
+ *
+ * <p><b>Futures always complete.</b> A receipt future fails with a {@link DeliveryException} when
+ * the delivery expires or is refused, a reply future with a {@link ReplyException} when the
+ * request's due-by passes, every recipient refused it, or the node closes; {@link #close()} fails
+ * every future still waiting, so {@code get()} without a timeout never hangs.
  *
  * <p><b>Deadlines.</b> For each received information request the node tracks the reply
  * deadline (the header's due-by or Directive (EU) 2023/977 Art. 5) and tells the
@@ -141,7 +150,8 @@ public final class PcccNode implements AutoCloseable {
   private final Map<DeliveryKey, CompletableFuture<VerifiedReceipt>> pendingReceipts = new ConcurrentHashMap<>();
   private final Set<DeliveryKey> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<DeliveryKey, Integer> sendsWithoutReceipt = new ConcurrentHashMap<>();
-  private final Map<UUID, AwaitedReply> pendingReplies = new ConcurrentHashMap<>();
+  private final PendingReplies pendingReplies = new PendingReplies();
+  private final AllOrNothingEnqueue enqueue;
   private final Map<RequestKey, OpenRequest> openRequests = new ConcurrentHashMap<>();
   private final List<Listener> listeners = new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
@@ -154,7 +164,6 @@ public final class PcccNode implements AutoCloseable {
   private record RequestKey(String requesterCentre, UUID requestId) {}
 
   /** A sent request's reply future and who may complete it: only the request's recipients. */
-  private record AwaitedReply(Set<String> recipients, CompletableFuture<VerifiedMessage> reply) {}
 
   /**
    * A request received by this centre whose reply deadline is being tracked.
@@ -170,7 +179,7 @@ public final class PcccNode implements AutoCloseable {
    *
    * @param delivery the delivery handle
    * @param reply completes with the first verified reply naming the request and signed by one of
-   *     its recipients
+   *     its recipients, or fails with a {@link ReplyException}
    */
   public record PendingRequest(DeliveryHandle delivery, CompletableFuture<VerifiedMessage> reply) {}
 
@@ -196,37 +205,41 @@ public final class PcccNode implements AutoCloseable {
         .certificateValidator(b.certificateValidator).build();
     this.maxInboxRecordsPerSender = b.maxInboxRecordsPerSender;
     // The stores date what they record on the node's clock, like everything else the node does.
-    this.outbox = FileOutbox.builder(b.storeFolder.resolve("outbox")).clock(clock).open();
+    this.outbox = b.outboxDecorator.apply(FileOutbox.builder(b.storeFolder.resolve("outbox")).clock(clock).open());
+    this.enqueue = new AllOrNothingEnqueue(outbox, b.storeFolder.resolve("enqueue"));
+    enqueue.recover();
     this.inbox = FileInbox.builder(b.storeFolder.resolve("inbox")).clock(clock).open();
     this.audit = FileAuditLog.builder(b.storeFolder.resolve("audit")).clock(clock).open();
-    EnvelopeOpener.Builder ob = EnvelopeOpener.builder(keys, directory)
-        .clock(clock)
-        // The durable inbox is the replay guard: a (signer, id) it holds is a duplicate whatever the
-        // restarts; another signer's use of the same id is not (see onSealedEnvelope).
-        .replayGuard((signer, id, createdAt) -> {
-          if (inbox.find(signer, id).isPresent()) {
-            return false;
-          }
-          if (inbox.sizeFrom(signer) >= maxInboxRecordsPerSender) {
-            // One centre flooding the node fills its own quota, never the others' room.
-            throw new EnvelopeRejectedException(ErrorCode.REPLAY_QUOTA_EXCEEDED,
-                "centre " + signer + " has " + maxInboxRecordsPerSender + " messages inside the inbox retention");
-          }
-          return true;
-        });
-    if (b.certificateValidator != null) {
-      ob.certificateValidator(b.certificateValidator);
-    }
-    this.opener = ob.build();
+    // The durable inbox is the replay guard: a (signer, id) it holds is a duplicate whatever the
+    // restarts; another signer's use of the same id is not (see onSealedEnvelope).
+    this.opener = openerBuilder(b, (signer, id, createdAt) -> {
+      if (inbox.find(signer, id).isPresent()) {
+        return false;
+      }
+      if (inbox.sizeFrom(signer) >= maxInboxRecordsPerSender) {
+        // One centre flooding the node fills its own quota, never the others' room.
+        throw new EnvelopeRejectedException(ErrorCode.REPLAY_QUOTA_EXCEEDED,
+            "centre " + signer + " has " + maxInboxRecordsPerSender + " messages inside the inbox retention");
+      }
+      return true;
+    }).build();
     // Re-opens envelopes committed but not handed over before a crash: the inbox already holds
     // their ids, so this opener's replay guard must let them through (they are not replays).
-    this.recoveryOpener = ob.replayGuard((signer, id, createdAt) -> true).build();
+    this.recoveryOpener = openerBuilder(b, (signer, id, createdAt) -> true).build();
     this.handover = HandoverFolder.open(b.storeFolder.resolve("handover"), clock);
     this.inboxRetention = b.inboxRetention;
     this.purgeInterval = b.purgeInterval;
     this.listenOn = b.listenOn.isEmpty() ? ownEndpoints() : List.copyOf(b.listenOn);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pccc-node-" + keys.centreId() + "-scheduler"));
     this.workers = Executors.newFixedThreadPool(b.workerThreads, r -> daemon(r, "pccc-node-" + keys.centreId() + "-worker"));
+  }
+
+  private EnvelopeOpener.Builder openerBuilder(Builder b, ReplayGuard guard) {
+    EnvelopeOpener.Builder ob = EnvelopeOpener.builder(keys, directory, guard).clock(clock);
+    if (b.certificateValidator != null) {
+      ob.certificateValidator(b.certificateValidator);
+    }
+    return ob;
   }
 
   /**
@@ -247,7 +260,7 @@ public final class PcccNode implements AutoCloseable {
 
   /**
    * Starts listening on the node's endpoints, hands over messages left unhandled by a previous
-   * run, and starts the delivery scheduler.
+   * run (or received while the node had no handler), and starts the delivery scheduler.
    *
    * @return this node
    */
@@ -257,7 +270,11 @@ public final class PcccNode implements AutoCloseable {
     }
     List<InboxRecord> waiting = inbox.unhandled();
     handover.retainOnly(waiting);
-    for (InboxRecord r : waiting) {
+    if (handler == null && !waiting.isEmpty()) {
+      LOG.warn("{} messages wait unhandled in the inbox: build the node with a handler to receive them",
+          waiting.size());
+    }
+    for (InboxRecord r : handler == null ? List.<InboxRecord>of() : waiting) {
       recoverHandOver(r);
     }
     for (URI endpoint : listenOn) {
@@ -344,6 +361,8 @@ public final class PcccNode implements AutoCloseable {
    * durable in the outbox for every recipient. Sending is idempotent by message id: a message id
    * already in the outbox (or already delivered) is refused with the store's
    * {@code PCCC-4004 DUPLICATE}, so a restarted application can safely send its batch again.
+   * The outbox takes the message for every recipient or for none: if {@code send} throws (a store
+   * failure at one recipient, a crash), sending the same message again reaches every recipient.
    *
    * @param message a valid message whose sender is this centre
    * @return the handle on the receipts
@@ -354,6 +373,8 @@ public final class PcccNode implements AutoCloseable {
     return send(message, null);
   }
 
+  // Enqueues for every recipient or for none (AllOrNothingEnqueue), so a failure at one recipient
+  // leaves nothing behind and sending the message again reaches every recipient.
   private DeliveryHandle send(Message message, String auditCode) {
     ensureOpen();
     Header h = message.header();
@@ -368,21 +389,25 @@ public final class PcccNode implements AutoCloseable {
     SealedEnvelope envelope = sealer.seal(message);
     Instant dueBy = h.dueBy() != null ? h.dueBy() : h.createdAt().plus(defaultExpiry);
     Map<String, CompletableFuture<VerifiedReceipt>> futures = new LinkedHashMap<>();
+    List<OutboxEntry> entries = new ArrayList<>();
     String kind = message.body().kind().code();
+    Instant now = clock.instant();
     for (Map.Entry<String, URI> e : endpoints.entrySet()) {
-      DeliveryKey key = new DeliveryKey(h.messageId(), e.getKey());
+      entries.add(OutboxEntry.create(h.messageId(), h.conversationId(), kind, keys.centreId(), e.getKey(),
+          e.getValue(), envelope.bytes(), now, dueBy, envelope.signedSha256()));
       CompletableFuture<VerifiedReceipt> f = new CompletableFuture<>();
-      pendingReceipts.put(key, f);
-      try {
-        outbox.add(OutboxEntry.create(h.messageId(), h.conversationId(), kind, keys.centreId(), e.getKey(),
-            e.getValue(), envelope.bytes(), clock.instant(), dueBy, envelope.signedSha256()));
-      } catch (RuntimeException failure) {
-        // For example the same message id sent before: nothing new was stored for this recipient.
-        pendingReceipts.remove(key, f);
-        throw failure;
-      }
       futures.put(e.getKey(), f);
-      listener.sent(h.messageId(), kind, e.getKey());
+      pendingReceipts.put(new DeliveryKey(h.messageId(), e.getKey()), f);
+    }
+    try {
+      enqueue.enqueue(entries);
+    } catch (RuntimeException | Error failure) {
+      // For example the same message id sent before: nothing new is in the outbox for it.
+      futures.forEach((centre, f) -> pendingReceipts.remove(new DeliveryKey(h.messageId(), centre), f));
+      throw failure;
+    }
+    for (String centre : futures.keySet()) {
+      listener.sent(h.messageId(), kind, centre);
     }
     audit.append(new AuditEvent(AuditDirection.SENT, h.messageId(), h.conversationId(), kind, keys.centreId(),
         List.copyOf(recipients), envelope.sha256(), auditCode));
@@ -399,22 +424,27 @@ public final class PcccNode implements AutoCloseable {
   /**
    * Sends a request and correlates the first reply that names it and is signed by one of the
    * request's recipients. A message from any other centre naming the request is refused ({@link
-   * InboundRefusedException#REPLY_NOT_FROM_RECIPIENT}, audited) while the reply is awaited.
+   * InboundRefusedException#REPLY_NOT_FROM_RECIPIENT}, audited) while the reply is awaited. The
+   * reply future always completes: with the reply, or with a {@link ReplyException} when the
+   * request's due-by (or, without one, the default expiry) passes first
+   * ({@link ReplyException#EXPIRED}), every recipient refused it ({@link ReplyException#REFUSED}),
+   * or the node closes ({@link ReplyException#NODE_CLOSED}).
    *
    * @param request a valid message
    * @return the delivery handle and the future reply
    */
   public PendingRequest request(Message request) {
-    CompletableFuture<VerifiedMessage> reply = new CompletableFuture<>();
+    Header h = request.header();
     Set<String> recipients = new LinkedHashSet<>();
-    for (Party p : request.header().recipients()) {
+    for (Party p : h.recipients()) {
       recipients.add(p.centreId());
     }
-    pendingReplies.put(request.header().messageId(), new AwaitedReply(Set.copyOf(recipients), reply));
+    Instant dueBy = h.dueBy() != null ? h.dueBy() : h.createdAt().plus(defaultExpiry);
+    CompletableFuture<VerifiedMessage> reply = pendingReplies.register(h.messageId(), recipients, dueBy);
     try {
       return new PendingRequest(send(request), reply);
     } catch (RuntimeException e) {
-      pendingReplies.remove(request.header().messageId());
+      pendingReplies.forget(h.messageId());
       throw e;
     }
   }
@@ -476,6 +506,28 @@ public final class PcccNode implements AutoCloseable {
           permission.grantedByCentre(), permission.reference());
     }
     return send(Message.of(fresh, received.message().body()), h2 ? HandlingRestrictionException.FORWARDED_WITH_PERMISSION : null);
+  }
+
+  /**
+   * Returns how many received messages wait in the inbox for a handler: those whose handler threw,
+   * and, on a node built without a handler, every message received. They are handed over at the
+   * next {@link #start()} of a node on the same store with a handler.
+   */
+  public int unhandledMessages() {
+    return inbox.unhandled().size();
+  }
+
+  /** A reply header to a received message, as {@link MessageContext#replyHeader()} describes it. */
+  Header.Builder replyHeaderFor(VerifiedMessage received) {
+    Header in = received.message().header();
+    return Header.builder()
+        .conversationId(in.conversationId())
+        .inReplyTo(in.messageId())
+        .sender(self(in))
+        .recipients(List.of(in.sender()))
+        .createdAt(clock.instant())
+        .urgency(in.urgency())
+        .language(in.language());
   }
 
   /** Returns the requests received whose replies are still due. */
@@ -563,8 +615,7 @@ public final class PcccNode implements AutoCloseable {
     requirePeerIsSigner(peer, v.signerCentre());
     Message m = v.message();
     Header h = m.header();
-    AwaitedReply awaited = h.inReplyTo() == null ? null : pendingReplies.get(h.inReplyTo());
-    if (awaited != null && !awaited.recipients().contains(v.signerCentre())) {
+    if (h.inReplyTo() != null && pendingReplies.awaitsFromOthersThan(h.inReplyTo(), v.signerCentre())) {
       // Only a centre the request went to may answer it: another member naming our request
       // would otherwise complete the caller's future with its own content.
       throw new InboundRefusedException(InboundRefusedException.REPLY_NOT_FROM_RECIPIENT, h.messageId(),
@@ -605,16 +656,18 @@ public final class PcccNode implements AutoCloseable {
           : ReplyDeadlines.dueBy(h.urgency(), request.dataAccess(), v.openedAt());
       openRequests.put(new RequestKey(v.signerCentre(), h.messageId()), new OpenRequest(h.messageId(), v.signerCentre(), due));
     }
-    if (awaited != null && pendingReplies.remove(h.inReplyTo(), awaited)) {
-      awaited.reply().complete(v);
+    if (h.inReplyTo() != null) {
+      pendingReplies.replied(h.inReplyTo(), v);
     }
-    workers.execute(() -> handOver(v));
+    if (handler != null) {
+      workers.execute(() -> handOver(v));
+    }
   }
 
   private void handOver(VerifiedMessage v) {
     UUID id = v.message().header().messageId();
     try {
-      handler.onMessage(v);
+      handler.onMessage(v, new NodeMessageContext(this, v));
       inbox.markHandled(v.signerCentre(), id);
       handover.release(id, v.signerCentre(), v.envelopeSha256());
       audit.append(new AuditEvent(AuditDirection.HANDED_TO_APPLICATION, id, v.message().header().conversationId(),
@@ -658,6 +711,7 @@ public final class PcccNode implements AutoCloseable {
       DeliveryKey key = new DeliveryKey(e.messageId(), e.recipientCentre());
       sendsWithoutReceipt.remove(key);
       listener.delivered(e.messageId(), e.recipientCentre());
+      pendingReplies.delivered(e.messageId(), e.recipientCentre());
       CompletableFuture<VerifiedReceipt> f = pendingReceipts.remove(key);
       if (f != null) {
         f.complete(verified);
@@ -706,11 +760,17 @@ public final class PcccNode implements AutoCloseable {
         // Entries waiting for a receipt are postponed, so expiry is looked for separately.
         nextExpiryScan = now.plusSeconds(1);
         for (OutboxEntry e : outbox.overdue(now)) {
+          if (enqueue.inProgress(e.messageId())) {
+            continue;
+          }
           expire(e, new DeliveryKey(e.messageId(), e.recipientCentre()), DeliveryException.EXPIRED,
               "due-by passed without a verified receipt");
         }
       }
       for (OutboxEntry e : outbox.due(now, DUE_BATCH)) {
+        if (enqueue.inProgress(e.messageId())) {
+          continue; // its send may still be undone; deliver it once every recipient is enqueued
+        }
         DeliveryKey key = new DeliveryKey(e.messageId(), e.recipientCentre());
         if (e.dueBy() != null && now.isAfter(e.dueBy())) {
           expire(e, key, DeliveryException.EXPIRED, "due-by passed without a verified receipt");
@@ -722,6 +782,7 @@ public final class PcccNode implements AutoCloseable {
         attempt(e, key, now);
       }
       checkDeadlines(now);
+      pendingReplies.expireOverdue(now);
     } catch (RuntimeException ex) {
       LOG.warn("delivery scheduler round failed ({}); will try again", ex.getClass().getSimpleName());
     }
@@ -777,10 +838,12 @@ public final class PcccNode implements AutoCloseable {
     audit.append(new AuditEvent(AuditDirection.EXPIRED, e.messageId(), e.conversationId(), e.kind(), keys.centreId(),
         List.of(e.recipientCentre()), e.envelopeSha256(), code));
     listener.expired(e.messageId(), e.recipientCentre());
+    DeliveryException failure = new DeliveryException(code, e.messageId(), e.recipientCentre(), detail);
     CompletableFuture<VerifiedReceipt> f = pendingReceipts.remove(key);
     if (f != null) {
-      f.completeExceptionally(new DeliveryException(code, e.messageId(), e.recipientCentre(), detail));
+      f.completeExceptionally(failure);
     }
+    pendingReplies.undeliverable(e.messageId(), e.recipientCentre(), failure);
   }
 
   private final Set<RequestKey> warned = ConcurrentHashMap.newKeySet();
@@ -846,8 +909,10 @@ public final class PcccNode implements AutoCloseable {
 
   /**
    * Stops listening and delivering, and closes the stores. Messages not yet receipted stay in
-   * the outbox and are delivered after the next start. Transports passed in are not closed: their
-   * owner closes them; those the builder discovered for {@code listenOn} are.
+   * the outbox and are delivered after the next start. Every receipt and reply future still
+   * waiting fails with {@link DeliveryException#NODE_CLOSED} or {@link ReplyException#NODE_CLOSED}.
+   * Transports passed in are not closed: their owner closes them; those the builder discovered for
+   * {@code listenOn} are.
    */
   @Override
   public void close() {
@@ -876,6 +941,13 @@ public final class PcccNode implements AutoCloseable {
         LOG.debug("transport close failed", e);
       }
     }
+    for (Map.Entry<DeliveryKey, CompletableFuture<VerifiedReceipt>> e : pendingReceipts.entrySet()) {
+      if (pendingReceipts.remove(e.getKey(), e.getValue())) {
+        e.getValue().completeExceptionally(new DeliveryException(DeliveryException.NODE_CLOSED,
+            e.getKey().messageId(), e.getKey().centre(), "the node closed before the receipt came"));
+      }
+    }
+    pendingReplies.closeAll();
     outbox.close();
     inbox.close();
     audit.close();
@@ -889,7 +961,8 @@ public final class PcccNode implements AutoCloseable {
     private final List<Transport> transports = new ArrayList<>();
     private final List<Transport> discovered = new ArrayList<>();
     private final List<URI> listenOn = new ArrayList<>();
-    private MessageHandler handler = m -> { };
+    private MessageHandler handler;
+    private java.util.function.UnaryOperator<Outbox> outboxDecorator = java.util.function.UnaryOperator.identity();
     private ExchangeListener listener = ExchangeListener.NONE;
     private RetryPolicy retry = RetryPolicy.defaults();
     private Duration deadlineWarning = Duration.ofHours(1);
@@ -917,7 +990,11 @@ public final class PcccNode implements AutoCloseable {
      * property, else the one provider of the scheme on the class path) and the node closes it.
      */
     public Builder listenOn(URI endpoint) { listenOn.add(Objects.requireNonNull(endpoint)); return this; }
-    /** Sets the application's handler of inbound messages. */
+    /**
+     * Sets the application's handler of inbound messages. Without one the node fails closed: it
+     * receipts what it receives (the message is durable in its inbox) but hands nothing over and
+     * discards nothing; a later start with a handler hands those messages over.
+     */
     public Builder handler(MessageHandler v) { handler = Objects.requireNonNull(v); return this; }
     /** Sets the observer of what the node does. */
     public Builder listener(ExchangeListener v) { listener = Objects.requireNonNull(v); return this; }
@@ -980,6 +1057,9 @@ public final class PcccNode implements AutoCloseable {
       maxInboxRecordsPerSender = v;
       return this;
     }
+
+    /** Wraps the outbox the node opens (tests inject store failures with it). */
+    Builder outboxDecorator(java.util.function.UnaryOperator<Outbox> v) { outboxDecorator = Objects.requireNonNull(v); return this; }
 
     /** Opens the stores and builds the node; call {@link PcccNode#start()} next. */
     public PcccNode build() {

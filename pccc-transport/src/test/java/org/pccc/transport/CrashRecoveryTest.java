@@ -43,7 +43,7 @@ class CrashRecoveryTest {
         PcccNode receiver = PcccNode.builder(net.keys(KillableSender.B), net.directory(), temp.resolve("receiver-store"))
             .transport(transport)
             .retryPolicy(RetryPolicy.fast())
-            .handler(v -> handed.computeIfAbsent(v.message().header().messageId(), id -> new AtomicInteger())
+            .handler((v, context) -> handed.computeIfAbsent(v.message().header().messageId(), id -> new AtomicInteger())
                 .incrementAndGet())
             .build()
             .start()) {

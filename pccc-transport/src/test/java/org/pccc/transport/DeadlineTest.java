@@ -34,7 +34,7 @@ class DeadlineTest {
         MemoryTransport tb = network.newTransport();
         PcccNode a = PcccNode.builder(NET.keys(A), NET.directory(), TestNetwork.fastStore("deadline-a"))
             .transport(ta).retryPolicy(RetryPolicy.fast()).pollInterval(Duration.ofMillis(10))
-            .handler(atA::add).build().start();
+            .handler(MessageHandler.of(atA::add)).build().start();
         PcccNode b = PcccNode.builder(NET.keys(B), NET.directory(), TestNetwork.fastStore("deadline-b"))
             .transport(tb).retryPolicy(RetryPolicy.fast()).pollInterval(Duration.ofMillis(10))
             // An urgent request with directly accessible data is due in 8 hours: warn 9 hours ahead.
@@ -45,7 +45,7 @@ class DeadlineTest {
                 warnings.add(requestId);
               }
             })
-            .handler(atB::add).build().start()) {
+            .handler(MessageHandler.of(atB::add)).build().start()) {
       Message request = TestNetwork.message(A, List.of(B), "request-vehicle-urgent.json", null);
       a.send(request).allReceipts().get(10, TimeUnit.SECONDS);
       VerifiedMessage received = atB.poll(10, TimeUnit.SECONDS);

@@ -71,7 +71,7 @@ class InsiderAttackNodeTest {
         .clock(clock)
         .retryPolicy(RetryPolicy.fast())
         .pollInterval(Duration.ofMillis(10))
-        .handler(received::add);
+        .handler(MessageHandler.of(received::add));
   }
 
   private PcccNode node(String centre, Path store) {
@@ -220,7 +220,7 @@ class InsiderAttackNodeTest {
     PcccNode a = node(A, TestNetwork.fastStore("a"));
     Path storeB = TestNetwork.fastStore("b");
     AtomicBoolean crashHandler = new AtomicBoolean(true);
-    PcccNode b = started(builder(B, storeB).handler(v -> {
+    PcccNode b = started(builder(B, storeB).handler((v, context) -> {
       if (crashHandler.get()) {
         throw new IllegalStateException("application down");
       }

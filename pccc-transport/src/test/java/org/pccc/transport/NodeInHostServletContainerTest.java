@@ -94,7 +94,7 @@ class NodeInHostServletContainerTest {
         // B receives only through the host's container; its https transport sends the receipts.
         PcccNode b = PcccNode.builder(net.keys(B), net.directory(), TestNetwork.fastStore("host-b"))
             .transport(tb).transport(mem.newTransport()).listenOn(URI.create("mem:host-b-unused"))
-            .retryPolicy(quickRetries()).pollInterval(Duration.ofMillis(10)).handler(atB::add).build().start()) {
+            .retryPolicy(quickRetries()).pollInterval(Duration.ofMillis(10)).handler(MessageHandler.of(atB::add)).build().start()) {
       Server host = hostContainer(portB, tlsB, EnvelopeServlet.create(EnvelopeEndpoint.create(b.inbound()), tlsB));
       try {
         // Centre C, a member on the path, posts an envelope that A sealed for B with its own client

@@ -43,7 +43,7 @@ class NodeOverHttpsTest {
             .transport(ta).retryPolicy(new RetryPolicy(Duration.ofMillis(20), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(2))).pollInterval(Duration.ofMillis(10)).build().start();
         PcccNode b = PcccNode.builder(net.keys(B), net.directory(), TestNetwork.fastStore("https-b"))
             .transport(tb).retryPolicy(new RetryPolicy(Duration.ofMillis(20), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(2))).pollInterval(Duration.ofMillis(10))
-            .handler(v -> handed.computeIfAbsent(v.message().header().messageId(), k -> new AtomicInteger()).incrementAndGet())
+            .handler((v, context) -> handed.computeIfAbsent(v.message().header().messageId(), k -> new AtomicInteger()).incrementAndGet())
             .build().start()) {
       ExecutorService senders = Executors.newFixedThreadPool(4);
       List<Future<CompletableFuture<VerifiedReceipt>>> sent = new ArrayList<>();

@@ -47,7 +47,7 @@ class PcccNodeTest {
         .transport(transport)
         .retryPolicy(RetryPolicy.fast())
         .pollInterval(Duration.ofMillis(10))
-        .handler(received::add)
+        .handler(MessageHandler.of(received::add))
         .build()
         .start();
     closeables.add(0, node);
@@ -88,7 +88,7 @@ class PcccNodeTest {
     java.util.concurrent.BlockingQueue<VerifiedMessage> received = new java.util.concurrent.LinkedBlockingQueue<>();
     PcccNode b = PcccNode.builder(NET.keys(B), NET.directory(), TestNetwork.fastStore("b"))
         .listenOn(URI.create("mem:" + B)).retryPolicy(RetryPolicy.fast()).pollInterval(Duration.ofMillis(10))
-        .handler(received::add).build().start();
+        .handler(MessageHandler.of(received::add)).build().start();
 
     Message message = TestNetwork.message(A, List.of(B), "request-vehicle-urgent.json", null);
     assertThat(a.send(message).receipt(B).get(10, TimeUnit.SECONDS).receiverCentre()).isEqualTo(B);

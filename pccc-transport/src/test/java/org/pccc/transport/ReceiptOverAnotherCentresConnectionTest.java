@@ -64,7 +64,8 @@ class ReceiptOverAnotherCentresConnectionTest {
       CompletableFuture<VerifiedReceipt> receipt = a.send(m).receipt(B);
       byte[] envelope = atB.poll(30, TimeUnit.SECONDS);
       assertThat(envelope).isNotNull();
-      VerifiedMessage opened = EnvelopeOpener.builder(net.keys(B), net.directory()).build().open(envelope);
+      VerifiedMessage opened = EnvelopeOpener.builder(net.keys(B), net.directory(),
+          org.pccc.crypto.ReplayGuard.inMemoryNotSurvivingRestart()).build().open(envelope);
       byte[] signedByB = Receipts.issue(opened, net.keys(B), Clock.systemUTC()).jws();
       URI endpointA = URI.create("https://127.0.0.1:" + portA + "/pccc/v1/envelopes");
       OutboundEnvelope receiptEnvelope = new OutboundEnvelope(signedByB, UUID.randomUUID(),

@@ -89,7 +89,7 @@ class ReceiptTrustTest {
         .retryPolicy(retry)
         .pollInterval(Duration.ofMillis(10))
         .listener(listener)
-        .handler(handler::accept)
+        .handler(MessageHandler.of(handler))
         .build()
         .start();
     closeables.add(0, node);
@@ -135,7 +135,7 @@ class ReceiptTrustTest {
     DeliveryHandle handle = a.send(alert);
 
     // C, a co-recipient, opens its copy and forges B's receipt with B's retired key, dated 2025.
-    VerifiedMessage atC = EnvelopeOpener.builder(NET.keys(C), NET.directory()).build()
+    VerifiedMessage atC = EnvelopeOpener.builder(NET.keys(C), NET.directory(), org.pccc.crypto.ReplayGuard.inMemoryNotSurvivingRestart()).build()
         .open(copiesForC.poll(10, TimeUnit.SECONDS));
     CentreKeys retiredB = new CentreKeys(B, RETIRED_B, NET.keys(B).encryption());
     byte[] forged = Receipts.issue(atC, withRecipient(retiredB, atC),

@@ -55,7 +55,7 @@ class ReliableDeliveryTest {
               .pollInterval(Duration.ofMillis(20))
               .workerThreads(1)
               .listener(counting)
-              .handler(v -> handed.computeIfAbsent(v.message().header().messageId(), id -> new AtomicInteger())
+              .handler((v, context) -> handed.computeIfAbsent(v.message().header().messageId(), id -> new AtomicInteger())
                   .incrementAndGet())
               .build()
               .start());

@@ -50,16 +50,12 @@ public final class NodeOverHttps {
         HttpsTransport httpsB = HttpsTransport.create(TlsConfig.forCentre(net.keys(b), net.directory()));
         PcccNode nodeA = PcccNode.builder(net.keys(a), net.directory(), stores.resolve(a)).transport(httpsA).build().start();
         PcccNode nodeB = PcccNode.builder(net.keys(b), net.directory(), stores.resolve(b)).transport(httpsB)
-            .handler(request -> {
-              // The requested centre answers from its handler: a reply naming the request.
-              Header in = request.message().header();
-              Header h = Header.builder().inReplyTo(in.messageId()).conversationId(in.conversationId())
-                  .sender(Party.of(b, "RS")).recipients(in.sender()).build();
-              nodeRef[0].send(Message.of(h, new Reply(ReplyOutcome.NO_HIT, List.of(), "Nema podataka.", null,
-                  List.of(), null, List.of())));
-            })
-            .build()) {
-      nodeRef[0] = nodeB.start();
+            // The requested centre answers from its handler, through the message's context: a
+            // reply naming the request, addressed to its sender, in the same conversation.
+            .handler((request, context) -> context.reply(new Reply(ReplyOutcome.NO_HIT, List.of(),
+                "Nema podataka.", null, List.of(), null, List.of())))
+            .build()
+            .start()) {
       Message template = PcccJson.create().readValid(Examples.read("request-vehicle-urgent.json"));
       Header h = template.header().toBuilder().messageId(java.util.UUID.randomUUID()).conversationId(null)
           .createdAt(java.time.Instant.now()).dueBy(null)
@@ -71,8 +67,6 @@ public final class NodeOverHttps {
       return reply;
     }
   }
-
-  private static final PcccNode[] nodeRef = new PcccNode[1];
 
   private static int freePort() throws java.io.IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -8,6 +8,7 @@ import org.pccc.crypto.EnvelopeSealer;
 import org.pccc.crypto.InsecureDevelopmentNetwork;
 import org.pccc.crypto.ReceiptVerifier;
 import org.pccc.crypto.Receipts;
+import org.pccc.crypto.ReplayGuard;
 import org.pccc.crypto.SealedEnvelope;
 import org.pccc.crypto.VerifiedMessage;
 import org.pccc.model.Examples;
@@ -48,8 +49,10 @@ public final class SealAndOpen {
     SealedEnvelope envelope = sealer.seal(message);
     out.println("sealed " + envelope.size() + " bytes, sha256 " + envelope.sha256());
 
-    // The recipient opens: every check of EnvelopeOpener, each failure with its own code.
-    EnvelopeOpener opener = EnvelopeOpener.builder(net.keys("MK-RS-TABANOVCE"), net.directory())
+    // The recipient opens: every check of EnvelopeOpener, each failure with its own code. The replay
+    // guard is chosen here: this one forgets every id when the process ends (a node uses its inbox).
+    EnvelopeOpener opener = EnvelopeOpener.builder(net.keys("MK-RS-TABANOVCE"), net.directory(),
+            ReplayGuard.inMemoryNotSurvivingRestart())
         .clock(clock)
         .build();
     VerifiedMessage opened = opener.open(envelope.bytes());

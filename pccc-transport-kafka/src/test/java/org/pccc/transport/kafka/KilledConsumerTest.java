@@ -153,7 +153,7 @@ class KilledConsumerTest {
         .retryPolicy(retry)
         .pollInterval(Duration.ofMillis(20))
         .listener(listener)
-        .handler(v -> handed.computeIfAbsent(v.message().header().messageId(), id -> new AtomicInteger()).incrementAndGet())
+        .handler((v, context) -> handed.computeIfAbsent(v.message().header().messageId(), id -> new AtomicInteger()).incrementAndGet())
         .build()
         .start();
   }

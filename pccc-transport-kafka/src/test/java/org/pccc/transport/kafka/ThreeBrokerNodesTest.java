@@ -60,7 +60,7 @@ class ThreeBrokerNodesTest {
               .retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(20)))
               .pollInterval(Duration.ofMillis(20))
               .workerThreads(1)
-              .handler(v -> handed.computeIfAbsent(v.message().header().messageId(), id -> new AtomicInteger())
+              .handler((v, context) -> handed.computeIfAbsent(v.message().header().messageId(), id -> new AtomicInteger())
                   .incrementAndGet())
               .build()
               .start());

@@ -40,7 +40,7 @@ class ThroughputMeasurement {
           PcccNode a = PcccNode.builder(net.keys(KafkaCentres.A), net.directory(), sa).transport(ta).retryPolicy(retry)
               .pollInterval(Duration.ofMillis(10)).build().start();
           PcccNode b = PcccNode.builder(net.keys(KafkaCentres.B), net.directory(), sb).transport(tb).retryPolicy(retry)
-              .pollInterval(Duration.ofMillis(10)).handler(v -> { }).build().start()) {
+              .pollInterval(Duration.ofMillis(10)).handler((v, context) -> { }).build().start()) {
         // Warm-up, then the measured run.
         if (messages > 0) {
           run(a, 300);
@@ -89,7 +89,7 @@ class ThroughputMeasurement {
           PcccNode a = PcccNode.builder(memNet.keys(KafkaCentres.A), memNet.directory(), sa).transport(mem.newTransport())
               .retryPolicy(retry).pollInterval(Duration.ofMillis(10)).build().start();
           PcccNode b = PcccNode.builder(memNet.keys(KafkaCentres.B), memNet.directory(), sb).transport(mem.newTransport())
-              .retryPolicy(retry).pollInterval(Duration.ofMillis(10)).handler(v -> { }).build().start()) {
+              .retryPolicy(retry).pollInterval(Duration.ofMillis(10)).handler((v, context) -> { }).build().start()) {
         run(a, 300);
         long start = System.nanoTime();
         run(a, messages);
