@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -136,7 +137,8 @@ public final class PcccNode implements AutoCloseable {
   private final EnvelopeSealer sealer;
   private final ReceiptVerifier receiptVerifier;
   private final EnvelopeOpener opener;
-  private final EnvelopeOpener recoveryOpener;
+  /** Builds the opener of a recovered envelope; used by {@link #start} alone, one thread. */
+  private final EnvelopeOpener.Builder recoveryOpener;
   private final HandoverFolder handover;
   private final Duration inboxRetention;
   private final int maxInboxRecordsPerSender;
@@ -225,7 +227,7 @@ public final class PcccNode implements AutoCloseable {
     }).build();
     // Re-opens envelopes committed but not handed over before a crash: the inbox already holds
     // their ids, so this opener's replay guard must let them through (they are not replays).
-    this.recoveryOpener = openerBuilder(b, (signer, id, createdAt) -> true).build();
+    this.recoveryOpener = openerBuilder(b, (signer, id, createdAt) -> true);
     this.handover = HandoverFolder.open(b.storeFolder.resolve("handover"), clock);
     this.inboxRetention = b.inboxRetention;
     this.purgeInterval = b.purgeInterval;
@@ -304,7 +306,9 @@ public final class PcccNode implements AutoCloseable {
     }
     if (kept instanceof HandoverFolder.Kept.Envelope e) {
       try {
-        VerifiedMessage v = recoveryOpener.open(e.bytes());
+        // Trust was judged when the record was committed (and receipted): judge it again as of
+        // then, so that a key expired or revoked since cannot make a committed message vanish.
+        VerifiedMessage v = recoveryOpener.clock(Clock.fixed(r.receivedAt(), ZoneOffset.UTC)).build().open(e.bytes());
         if (v.message().header().messageId().equals(r.messageId()) && v.signerCentre().equals(r.senderCentre())) {
           workers.execute(() -> handOver(v));
           return;
