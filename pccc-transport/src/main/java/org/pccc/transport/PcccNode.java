@@ -181,7 +181,8 @@ public final class PcccNode implements AutoCloseable {
    *
    * @param delivery the delivery handle
    * @param reply completes with the first verified reply naming the request and signed by one of
-   *     its recipients, or fails with a {@link ReplyException}
+   *     its recipients that is not a delay notice (a delay notice goes to the handler and moves the
+   *     deadline to its expected-by), or fails with a {@link ReplyException}
    */
   public record PendingRequest(DeliveryHandle delivery, CompletableFuture<VerifiedMessage> reply) {}
 
@@ -661,7 +662,12 @@ public final class PcccNode implements AutoCloseable {
       openRequests.put(new RequestKey(v.signerCentre(), h.messageId()), new OpenRequest(h.messageId(), v.signerCentre(), due));
     }
     if (h.inReplyTo() != null) {
-      pendingReplies.replied(h.inReplyTo(), v);
+      if (m.body() instanceof Reply reply && reply.outcome() == ReplyOutcome.DELAY_NOTICE && reply.delay() != null) {
+        // Not the answer: the answer is now expected later. The handler still sees the notice.
+        pendingReplies.delayed(h.inReplyTo(), reply.delay().expectedBy());
+      } else {
+        pendingReplies.replied(h.inReplyTo(), v);
+      }
     }
     if (handler != null) {
       workers.execute(() -> handOver(v));

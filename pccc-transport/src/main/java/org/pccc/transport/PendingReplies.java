@@ -11,8 +11,9 @@ import org.pccc.crypto.VerifiedMessage;
 
 /**
  * The reply futures of the requests this node sent, each completed exactly once: with the first
- * reply, or with a {@link ReplyException} once no reply can be expected (due-by passed, every
- * delivery failed, node closed). Thread-safe.
+ * reply from one of the request's recipients that is not a delay notice (a delay notice moves the
+ * due-by to its expected-by instead), or with a {@link ReplyException} once no reply can be
+ * expected (due-by passed, every delivery failed, node closed). Thread-safe.
  */
 final class PendingReplies {
   private final Map<UUID, Waiter> waiters = new ConcurrentHashMap<>();
@@ -21,7 +22,7 @@ final class PendingReplies {
   private static final class Waiter {
     final CompletableFuture<VerifiedMessage> reply = new CompletableFuture<>();
     final Set<String> recipients;
-    final Instant dueBy;
+    volatile Instant dueBy;
     final Set<String> undecided;
     boolean delivered;
     boolean expired;
@@ -58,6 +59,24 @@ final class PendingReplies {
   boolean replied(UUID requestId, VerifiedMessage reply) {
     Waiter w = waiters.remove(requestId);
     return w != null && w.reply.complete(reply);
+  }
+
+  /**
+   * Records a delay notice from one of the request's recipients: the reply is still to come, so
+   * the future stays open and fails only once the later of its due-by and the notice's expected-by
+   * has passed. False if no reply to that request is awaited.
+   */
+  boolean delayed(UUID requestId, Instant expectedBy) {
+    Waiter w = waiters.get(requestId);
+    if (w == null) {
+      return false;
+    }
+    synchronized (w) {
+      if (expectedBy.isAfter(w.dueBy)) {
+        w.dueBy = expectedBy;
+      }
+    }
+    return true;
   }
 
   /** Records that a recipient's receipt for the request was verified. */

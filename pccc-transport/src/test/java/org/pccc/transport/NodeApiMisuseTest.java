@@ -171,6 +171,37 @@ class NodeApiMisuseTest {
     assertThat(((ReplyException) reply).code()).isEqualTo(ReplyException.EXPIRED);
   }
 
+  @Test
+  void aDelayNoticeMovesTheReplyDeadlineAndTheAnswerAfterItCompletesTheFuture() throws Exception {
+    MovableClock clock = new MovableClock();
+    PcccNode a = started(builder(A, TestNetwork.fastStore("a")).clock(clock).handler((message, context) -> { }));
+    BlockingQueue<MessageContext> contexts = new LinkedBlockingQueue<>();
+    Instant expectedBy = clock.instant().plus(Duration.ofDays(3));
+    started(builder(B, TestNetwork.fastStore("b")).clock(clock).handler((message, context) -> {
+      context.sendDelayNotice(expectedBy, "Judicial authorisation pending");
+      contexts.add(context);
+    }));
+    Message request = withDueBy(TestNetwork.message(A, List.of(B), "request-vehicle-urgent.json", null),
+        clock.instant(), Duration.ofHours(1));
+    PcccNode.PendingRequest pending = a.request(request);
+    MessageContext atB = contexts.poll(10, TimeUnit.SECONDS);
+    assertThat(atB).isNotNull();
+
+    // Past the request's own due-by, but before the notice's expected-by: still waiting.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (a.unhandledMessages() + a.pendingDeliveries() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10); // the notice reaches A's handler
+    }
+    clock.advance(Duration.ofHours(2));
+    Thread.sleep(200); // a few scheduler ticks on the moved clock
+    assertThat(pending.reply()).as("the delay notice moved the deadline").isNotDone();
+
+    atB.reply(new Reply(ReplyOutcome.NO_HIT, List.of(), "No records.", null, List.of(), null, List.of()));
+    VerifiedMessage answer = pending.reply().get(10, TimeUnit.SECONDS);
+    assertThat(((Reply) answer.message().body()).outcome()).isEqualTo(ReplyOutcome.NO_HIT);
+    assertThat(answer.signerCentre()).isEqualTo(B);
+  }
+
   /** Refuses every message envelope for good (not the receipts), as a partner's gateway might. */
   private static final class RefusingTransport implements Transport {
     private final Transport inner;
@@ -350,7 +381,10 @@ class NodeApiMisuseTest {
     }));
 
     Message request = TestNetwork.message(A, List.of(B), "request-vehicle-urgent.json", null);
-    VerifiedMessage notice = a.request(request).reply().get(10, TimeUnit.SECONDS);
+    PcccNode.PendingRequest pending = a.request(request);
+    VerifiedMessage notice = atA.poll(10, TimeUnit.SECONDS);
+    assertThat(notice).as("the requester's handler gets the notice").isNotNull();
+    assertThat(pending.reply()).as("a delay notice is not the answer").isNotDone();
     Reply delay = (Reply) notice.message().body();
     assertThat(delay.outcome()).isEqualTo(ReplyOutcome.DELAY_NOTICE);
     assertThat(delay.delay().expectedBy()).isEqualTo(expectedBy);
