@@ -78,9 +78,7 @@ public record OutboxEntry(
 
   /**
    * Creates an entry stored before receipts were bound to the signed message (no {@code
-   * signedSha256}).
-   *
-   * @return the entry
+   * signedSha256}); the parameters are those of the record.
    */
   public OutboxEntry(
       UUID messageId, UUID conversationId, String kind, String senderCentre, String recipientCentre,
