@@ -465,16 +465,7 @@ public final class PcccNode implements AutoCloseable {
    */
   public DeliveryHandle sendDelayNotice(VerifiedMessage request, Instant expectedBy, String reasons) {
     Header in = request.message().header();
-    Header h = Header.builder()
-        .conversationId(in.conversationId())
-        .inReplyTo(in.messageId())
-        .sender(self(in))
-        .recipients(List.of(in.sender()))
-        .createdAt(clock.instant())
-        .urgency(in.urgency())
-        .handling(Handling.of(HandlingCode.H0))
-        .language(in.language())
-        .build();
+    Header h = replyHeaderFor(request).handling(Handling.of(HandlingCode.H0)).build();
     Reply body = new Reply(ReplyOutcome.DELAY_NOTICE, List.of(), null, null, List.of(),
         new DelayNotice(expectedBy, reasons), List.of());
     DeliveryHandle handle = send(Message.of(h, body));
