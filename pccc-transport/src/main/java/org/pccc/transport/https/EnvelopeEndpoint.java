@@ -489,11 +489,12 @@ public final class EnvelopeEndpoint {
      * Sets how long the handler may take to commit an envelope before the sender is told to retry
      * (default 60 s).
      *
-     * @param handlerTimeoutMillis positive
+     * @param handlerTimeout positive
      * @return this builder
      */
-    public Builder handlerTimeoutMillis(long handlerTimeoutMillis) {
-      this.handlerTimeoutMillis = positive(handlerTimeoutMillis, "handlerTimeoutMillis");
+    public Builder handlerTimeout(java.time.Duration handlerTimeout) {
+      java.util.Objects.requireNonNull(handlerTimeout, "handlerTimeout");
+      this.handlerTimeoutMillis = positive(handlerTimeout.toMillis(), "handlerTimeout");
       return this;
     }
 

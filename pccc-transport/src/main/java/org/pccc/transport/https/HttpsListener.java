@@ -113,7 +113,7 @@ final class HttpsListener implements Listener {
 
     EnvelopeEndpoint envelopes = EnvelopeEndpoint.builder(handler)
         .maxEnvelopeBytes(s.maxEnvelopeBytes())
-        .handlerTimeoutMillis(s.handlerTimeoutMillis())
+        .handlerTimeout(java.time.Duration.ofMillis(s.handlerTimeoutMillis()))
         .retryAfterSeconds(s.retryAfterSeconds())
         .build();
     int permits = s.workerThreads() + s.queueCapacity();

@@ -529,11 +529,11 @@ public final class HttpsTransport implements Transport {
     /**
      * How long the client waits for a TCP connection (default 10 s).
      *
-     * @param connectTimeoutMillis positive
+     * @param connectTimeout positive
      * @return this builder
      */
-    public Builder connectTimeoutMillis(long connectTimeoutMillis) {
-      this.connectTimeoutMillis = EnvelopeEndpoint.positive(connectTimeoutMillis, "connectTimeoutMillis");
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeoutMillis = positive(connectTimeout, "connectTimeout").toMillis();
       return this;
     }
 
@@ -541,11 +541,11 @@ public final class HttpsTransport implements Transport {
      * How long the client waits for the response after sending starts, upload included
      * (default 120 s: a full-size envelope over a slow border link).
      *
-     * @param requestTimeoutMillis positive
+     * @param requestTimeout positive
      * @return this builder
      */
-    public Builder requestTimeoutMillis(long requestTimeoutMillis) {
-      this.requestTimeoutMillis = EnvelopeEndpoint.positive(requestTimeoutMillis, "requestTimeoutMillis");
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeoutMillis = positive(requestTimeout, "requestTimeout").toMillis();
       return this;
     }
 
@@ -554,11 +554,11 @@ public final class HttpsTransport implements Transport {
      * is dropped. A client that trickles bytes meets {@link #headersTimeout} or
      * {@link #bodyTimeout} instead.
      *
-     * @param readTimeoutMillis positive
+     * @param idleTimeout positive
      * @return this builder
      */
-    public Builder readTimeoutMillis(long readTimeoutMillis) {
-      this.readTimeoutMillis = EnvelopeEndpoint.positive(readTimeoutMillis, "readTimeoutMillis");
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.readTimeoutMillis = positive(idleTimeout, "idleTimeout").toMillis();
       return this;
     }
 
@@ -624,11 +624,11 @@ public final class HttpsTransport implements Transport {
      * How long the server waits for the inbound handler to commit an envelope before answering
      * 503 (default 60 s).
      *
-     * @param handlerTimeoutMillis positive
+     * @param handlerTimeout positive
      * @return this builder
      */
-    public Builder handlerTimeoutMillis(long handlerTimeoutMillis) {
-      this.handlerTimeoutMillis = EnvelopeEndpoint.positive(handlerTimeoutMillis, "handlerTimeoutMillis");
+    public Builder handlerTimeout(Duration handlerTimeout) {
+      this.handlerTimeoutMillis = positive(handlerTimeout, "handlerTimeout").toMillis();
       return this;
     }
 

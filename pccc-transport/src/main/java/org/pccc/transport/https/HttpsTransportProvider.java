@@ -2,6 +2,7 @@ package org.pccc.transport.https;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.pccc.transport.spi.Transport;
@@ -104,16 +105,16 @@ public final class HttpsTransportProvider implements TransportProvider {
         b.maxEnvelopeBytes(number(s, MAX_ENVELOPE_BYTES));
       }
       if (s.containsKey(CONNECT_TIMEOUT_MILLIS)) {
-        b.connectTimeoutMillis(number(s, CONNECT_TIMEOUT_MILLIS));
+        b.connectTimeout(Duration.ofMillis(number(s, CONNECT_TIMEOUT_MILLIS)));
       }
       if (s.containsKey(REQUEST_TIMEOUT_MILLIS)) {
-        b.requestTimeoutMillis(number(s, REQUEST_TIMEOUT_MILLIS));
+        b.requestTimeout(Duration.ofMillis(number(s, REQUEST_TIMEOUT_MILLIS)));
       }
       if (s.containsKey(READ_TIMEOUT_MILLIS)) {
-        b.readTimeoutMillis(number(s, READ_TIMEOUT_MILLIS));
+        b.idleTimeout(Duration.ofMillis(number(s, READ_TIMEOUT_MILLIS)));
       }
       if (s.containsKey(HANDLER_TIMEOUT_MILLIS)) {
-        b.handlerTimeoutMillis(number(s, HANDLER_TIMEOUT_MILLIS));
+        b.handlerTimeout(Duration.ofMillis(number(s, HANDLER_TIMEOUT_MILLIS)));
       }
       if (s.containsKey(WORKER_THREADS)) {
         b.workerThreads(Math.toIntExact(number(s, WORKER_THREADS)));

@@ -215,7 +215,7 @@ class EnvelopeEndpointTest {
   @Test
   void aHandlerThatDoesNotCommitInTimeIsA503() throws IOException {
     EnvelopeEndpoint endpoint = EnvelopeEndpoint.builder(envelope -> new CompletableFuture<>())
-        .handlerTimeoutMillis(50).build();
+        .handlerTimeout(java.time.Duration.ofMillis(50)).build();
 
     EnvelopeEndpoint.Response response = endpoint.handle("POST", envelopeHeaders(1), body(new byte[] {1}));
 

@@ -57,7 +57,7 @@ class HttpsCentreBindingTest {
 
   private HttpsTransport transport(String centre) {
     HttpsTransport t = HttpsTransport.builder(TlsConfig.forCentre(NET.keys(centre), NET.directory()))
-        .requestTimeoutMillis(20_000).build();
+        .requestTimeout(java.time.Duration.ofSeconds(20)).build();
     toClose.push(t);
     return t;
   }

@@ -64,12 +64,12 @@ class HttpsListenerStarvationTest {
       return CompletableFuture.completedFuture(null);
     };
     HttpsTransport transport = closeLater(settings.apply(
-        HttpsTransport.builder(B.tlsTrusting(A)).readTimeoutMillis(LONG_IDLE_MILLIS)).build());
+        HttpsTransport.builder(B.tlsTrusting(A)).idleTimeout(Duration.ofMillis(LONG_IDLE_MILLIS))).build());
     return (HttpsListener) closeLater(transport.listen(LOOPBACK, handler));
   }
 
   private void deliverOne(HttpsListener inbox) throws Exception {
-    HttpsTransport sender = closeLater(HttpsTransport.builder(A.tlsTrusting(B)).requestTimeoutMillis(20_000).build());
+    HttpsTransport sender = closeLater(HttpsTransport.builder(A.tlsTrusting(B)).requestTimeout(Duration.ofSeconds(20)).build());
     sender.deliver(inbox.endpoint(), new OutboundEnvelope(new byte[] {1}, UUID.randomUUID(), UUID.randomUUID(),
         "alert", "PCCC-A", "PCCC-B")).get(30, SECONDS);
   }

@@ -77,7 +77,7 @@ class HttpsPeerValidationTest {
   }
 
   private HttpsTransport transport(TlsConfig tls) {
-    HttpsTransport t = HttpsTransport.builder(tls).requestTimeoutMillis(20_000).build();
+    HttpsTransport t = HttpsTransport.builder(tls).requestTimeout(Duration.ofSeconds(20)).build();
     toClose.push(t);
     return t;
   }

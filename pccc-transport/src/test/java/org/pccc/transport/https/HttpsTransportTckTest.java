@@ -22,7 +22,7 @@ class HttpsTransportTckTest extends TransportTck {
   protected Transport newTransport() {
     Centre self = created++ % 2 == 0 ? A : B; // senders and receivers are different centres
     return HttpsTransport.builder(self.tlsTrusting(A, B))
-        .connectTimeoutMillis(2_000).requestTimeoutMillis(8_000).build();
+        .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(8)).build();
   }
 
   @Override

@@ -70,7 +70,7 @@ class HttpsTransportTest {
   }
 
   private HttpsTransport transport(TlsConfig tls, UnaryOperator<HttpsTransport.Builder> settings) {
-    return closeLater(settings.apply(HttpsTransport.builder(tls).requestTimeoutMillis(20_000)).build());
+    return closeLater(settings.apply(HttpsTransport.builder(tls).requestTimeout(Duration.ofSeconds(20))).build());
   }
 
   private HttpsTransport transport(Centre self, Centre... trusted) {
@@ -466,7 +466,7 @@ class HttpsTransportTest {
   @Test
   void aHandlerThatNeverCommitsTimesOutAsRetryable() throws Exception {
     InboundHandler stuck = envelope -> new CompletableFuture<>();
-    Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.handlerTimeoutMillis(200)).listen(LOOPBACK, stuck));
+    Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.handlerTimeout(Duration.ofMillis(200))).listen(LOOPBACK, stuck));
 
     TransportException failed = failureOf(transport(A, B).deliver(inbox.endpoint(), envelope(new byte[] {1})));
 
@@ -578,7 +578,7 @@ class HttpsTransportTest {
   @Test
   void aStalledBodyIsDroppedAfterTheReadTimeoutAndTheServerServesOn() throws Exception {
     Recorder recorder = new Recorder();
-    Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.readTimeoutMillis(300)).listen(LOOPBACK, recorder));
+    Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.idleTimeout(Duration.ofMillis(300))).listen(LOOPBACK, recorder));
     SSLContext context = A.tlsTrusting(B).createSslContext();
 
     try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
@@ -600,7 +600,7 @@ class HttpsTransportTest {
   @Test
   void aClientStallingAfterAnEarlyAnswerDoesNotHoldTheOnlyConnectionThread() throws Exception {
     Recorder recorder = new Recorder();
-    Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.readTimeoutMillis(300).connectionThreads(1))
+    Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.idleTimeout(Duration.ofMillis(300)).connectionThreads(1))
         .listen(LOOPBACK, recorder));
     SSLContext context = A.tlsTrusting(B).createSslContext();
 
@@ -642,7 +642,7 @@ class HttpsTransportTest {
 
   @Test
   void aStalledHandshakeIsDroppedAfterTheReadTimeout() throws Exception {
-    Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.readTimeoutMillis(300)).listen(LOOPBACK, new Recorder()));
+    Listener inbox = closeLater(transport(B.tlsTrusting(A), b -> b.idleTimeout(Duration.ofMillis(300))).listen(LOOPBACK, new Recorder()));
 
     try (Socket socket = new Socket("127.0.0.1", inbox.endpoint().getPort())) {
       socket.setSoTimeout(20_000);
