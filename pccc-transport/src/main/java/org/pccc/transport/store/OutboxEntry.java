@@ -79,8 +79,6 @@ public record OutboxEntry(
   /**
    * Creates an entry stored before receipts were bound to the signed message (no {@code
    * signedSha256}).
-   *
-   * @return the entry
    */
   public OutboxEntry(
       UUID messageId, UUID conversationId, String kind, String senderCentre, String recipientCentre,
