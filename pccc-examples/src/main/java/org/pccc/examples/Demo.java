@@ -161,7 +161,8 @@ public final class Demo {
     List<CentrePlace> places = DemoNetwork.CENTRES.stream()
         .map(c -> new CentrePlace(c.id(), c.name(), c.countries(), c.position())).toList();
     Path page = PicturePage.write(work.resolve("regional-picture.html"), view, places,
-        "Regional picture — SEE-PCCC-DEMO (synthetic data)");
+        "Regional picture — SEE-PCCC-DEMO (synthetic data; the script's 05:55 is "
+            + clock.start().toString().substring(11, 16) + " UTC)");
     DayStatistics stats = statistics(runFolder, from, to, picture);
     Path json = work.resolve("statistics.json");
     Path csv = work.resolve("statistics.csv");
@@ -192,7 +193,8 @@ public final class Demo {
     out.printf("Finished in %.1f s: %s%n", (System.nanoTime() - started) / 1e9,
         failures.isEmpty() ? "everything happened as scripted." : failures.size() + " step(s) NOT as scripted: " + failures);
     out.println("Regional picture: " + page.toAbsolutePath());
-    out.println("Statistics:       " + json.toAbsolutePath() + " (and " + csv.getFileName() + ")");
+    out.println("Statistics:       " + json.toAbsolutePath());
+    out.println("Statistics (CSV): " + csv.toAbsolutePath());
     return new Result(List.copyOf(failures), byKind, counters.receiptsVerified.get(), day.requests(), day.deadlinesMet(),
         rejections, counters.duplicates.get(), page, view, stats, json, csv);
   }

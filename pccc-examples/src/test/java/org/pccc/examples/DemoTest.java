@@ -70,7 +70,8 @@ class DemoTest {
 
     String out = DemoRun.output();
     String[] lines = out.strip().split("\n");
-    assertThat(lines[lines.length - 2]).isEqualTo("Regional picture: " + result.picture().toAbsolutePath());
-    assertThat(lines[lines.length - 1]).startsWith("Statistics:").contains(result.statisticsJson().toAbsolutePath().toString());
+    assertThat(lines[lines.length - 3]).isEqualTo("Regional picture: " + result.picture().toAbsolutePath());
+    assertThat(lines[lines.length - 2]).isEqualTo("Statistics:       " + result.statisticsJson().toAbsolutePath());
+    assertThat(lines[lines.length - 1]).isEqualTo("Statistics (CSV): " + result.statisticsCsv().toAbsolutePath());
   }
 }
