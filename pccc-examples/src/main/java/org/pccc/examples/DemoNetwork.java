@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.pccc.awareness.RegionalPicture;
 import org.pccc.crypto.InsecureDevelopmentNetwork;
 import org.pccc.crypto.VerifiedMessage;
 import org.pccc.model.subject.Coordinates;
@@ -70,6 +71,8 @@ final class DemoNetwork implements AutoCloseable {
   static final List<Centre> CENTRES = List.of(TABANOVCE, BOGORODICA, GYUESHEVO, SREMSKA_RACA);
 
   private final Path work;
+  private final DemoClock clock;
+  private final RegionalPicture picture;
   private final InsecureDevelopmentNetwork net;
   private final MemoryNetwork memory = MemoryNetwork.create();
   private final Map<String, List<Transport>> transports = new LinkedHashMap<>();
@@ -89,10 +92,12 @@ final class DemoNetwork implements AutoCloseable {
     final Map<String, AtomicInteger> rejectionsByCode = new ConcurrentHashMap<>();
   }
 
-  DemoNetwork(Path work) {
+  DemoNetwork(Path work, DemoClock clock, RegionalPicture picture) {
     this.work = work;
+    this.clock = clock;
+    this.picture = picture;
     int httpsPort = freePort();
-    InsecureDevelopmentNetwork.Builder b = InsecureDevelopmentNetwork.builder("SEE-PCCC-DEMO");
+    InsecureDevelopmentNetwork.Builder b = InsecureDevelopmentNetwork.builder("SEE-PCCC-DEMO").clock(clock);
     for (Centre c : CENTRES) {
       b.centre(c.id(), c.country(), c.name(), List.of(endpoint(c, httpsPort)), c.position());
     }
@@ -101,6 +106,19 @@ final class DemoNetwork implements AutoCloseable {
 
   InsecureDevelopmentNetwork pki() {
     return net;
+  }
+
+  DemoClock clock() {
+    return clock;
+  }
+
+  RegionalPicture picture() {
+    return picture;
+  }
+
+  /** Returns the store folder of a centre's node in a demo work folder (its audit log is in {@code audit}). */
+  static Path storeOf(Path work, Centre c) {
+    return work.resolve("stores").resolve(c.id());
   }
 
   private String endpoint(Centre c, int httpsPort) {
@@ -125,10 +143,12 @@ final class DemoNetwork implements AutoCloseable {
     });
     BlockingQueue<VerifiedMessage> inbox = inboxes.computeIfAbsent(c.id(), id -> new LinkedBlockingQueue<>());
     PcccNode.Builder nb = PcccNode.builder(net.keys(c.id()), net.directory(), store(c))
+        .clock(clock)
         .retryPolicy(new RetryPolicy(Duration.ofMillis(25), Duration.ofMillis(400), 2.0, Duration.ofSeconds(2)))
         .pollInterval(Duration.ofMillis(15))
         // The application keeps each message's context to reply to it later (see RegionalDay.ask).
         .handler((message, context) -> {
+          picture.onVerified(message);
           contexts.put(message.message().header().messageId(), context);
           inbox.add(message);
         })
@@ -219,6 +239,8 @@ final class DemoNetwork implements AutoCloseable {
 
       @Override
       public void received(VerifiedMessage message) {
+        // Every node feeds the one regional picture of the demo (idempotent by message id).
+        picture.onVerified(message);
         counters.received.incrementAndGet();
       }
 
@@ -236,7 +258,7 @@ final class DemoNetwork implements AutoCloseable {
 
   private Path store(Centre c) {
     try {
-      return Files.createDirectories(work.resolve("stores").resolve(c.id()));
+      return Files.createDirectories(storeOf(work, c));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
