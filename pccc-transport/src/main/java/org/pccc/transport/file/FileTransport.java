@@ -314,12 +314,20 @@ public final class FileTransport implements Transport {
     }
   }
 
-  /** Forces a folder's entries to disk; platforms that cannot open a folder (Windows) are skipped. */
-  static void forceDirectory(Path folder) {
-    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+  /**
+   * Forces a folder's entries to disk, as the store's {@code DurableFiles.fsyncDirectory} does:
+   * a platform that cannot open a folder (Windows) is skipped, but a failed sync is the caller's
+   * failure, never ignored (the delivery is retried, the listener hands the file over again).
+   */
+  static void forceDirectory(Path folder) throws IOException {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(folder, StandardOpenOption.READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return; // cannot open a folder here; the rename itself is still atomic
+    }
+    try (channel) {
       channel.force(true);
-    } catch (IOException e) {
-      // Not supported here; the rename itself is still atomic.
     }
   }
 
